@@ -1,0 +1,56 @@
+package dev.gemscope.backend;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Layering rules of the backend, checked on the compiled classes. */
+class ArchitectureTest {
+
+    private static JavaClasses backend;
+
+    @BeforeAll
+    static void importBackend() {
+        backend = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.gemscope.backend");
+    }
+
+    @Test
+    void backendNeverUsesJavaFx() {
+        // The collector must run headless and jlink without JavaFX (house-style §5.3).
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
+                .check(backend);
+    }
+
+    @Test
+    void parsersDoNoIo() {
+        // Pure parsers take text; reading files is the readers' job, so parsers run on fixtures as-is.
+        noClasses().that().resideInAPackage("dev.gemscope.backend.parse..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.nio.file..", "java.io..")
+                .orShould().dependOnClassesThat().resideInAPackage("dev.gemscope.backend.source..")
+                .check(backend);
+    }
+
+    @Test
+    void onlyTheCliWritesToStandardStreams() {
+        noClasses().that().resideOutsideOfPackage("dev.gemscope.backend.cli..")
+                .should().accessField(System.class, "out")
+                .orShould().accessField(System.class, "err")
+                .check(backend);
+    }
+
+    @Test
+    void modelDependsOnNothingOfOurs() {
+        noClasses().that().resideInAPackage("dev.gemscope.backend.model..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.gemscope.backend.parse..", "dev.gemscope.backend.source..",
+                        "dev.gemscope.backend.collect..", "dev.gemscope.backend.cli..",
+                        "dev.gemscope.backend.snapshot..", "com.fasterxml..")
+                .check(backend);
+    }
+}
