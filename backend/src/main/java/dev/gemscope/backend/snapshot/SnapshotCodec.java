@@ -74,6 +74,15 @@ public final class SnapshotCodec {
         }
     }
 
+    /** Any model value (a list of rows, a graph) as indented JSON with the same conventions. */
+    public String valueToJson(Object value) {
+        try {
+            return mapper.writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not serialisable: " + value.getClass(), e);
+        }
+    }
+
     /** One line of JSON: for {@code collect --stream}, one snapshot per line. */
     public String toJsonLine(Snapshot snapshot) {
         try {
