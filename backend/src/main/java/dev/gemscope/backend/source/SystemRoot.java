@@ -119,6 +119,24 @@ public final class SystemRoot {
         return new Listing(kernelPath, List.copyOf(names), ReadResult.Status.OK, "");
     }
 
+    /**
+     * The inode number of the file a {@code /proc/PID/fd/N} link refers to, from {@code stat()}.
+     * This is the fallback for dma-buf identity on kernels whose fdinfo has no {@code ino:} line
+     * (before 5.14), as libdmabufinfo does. stat() only looks at the file, it never opens it. A
+     * captured tree has dangling links, so this is empty there.
+     */
+    public java.util.OptionalLong statInode(String kernelPath) {
+        if (!live) {
+            return java.util.OptionalLong.empty();
+        }
+        try {
+            Object ino = Files.getAttribute(resolve(kernelPath), "unix:ino");
+            return ino instanceof Long l ? java.util.OptionalLong.of(l) : java.util.OptionalLong.empty();
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return java.util.OptionalLong.empty();
+        }
+    }
+
     /** True if the path exists (links are not followed). */
     public boolean exists(String kernelPath) {
         return Files.exists(resolve(kernelPath), LinkOption.NOFOLLOW_LINKS);
