@@ -1,0 +1,133 @@
+package dev.gemscope.backend.collect;
+
+import dev.gemscope.backend.model.DmaBuf;
+import dev.gemscope.backend.model.DrmClient;
+import dev.gemscope.backend.model.Holder;
+import dev.gemscope.backend.model.Mapping;
+import dev.gemscope.backend.model.ProcessInfo;
+import dev.gemscope.backend.model.Snapshot;
+import dev.gemscope.backend.parse.drm.DriClientsParser;
+import dev.gemscope.backend.parse.proc.FdLink;
+import dev.gemscope.backend.parse.proc.GpuMapping;
+import dev.gemscope.backend.source.DrmSysfsReader;
+import dev.gemscope.backend.source.ReadResult;
+import dev.gemscope.backend.source.SystemRoot;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads every source under a {@link SystemRoot} once and joins them into one {@link Snapshot}:
+ * devices (sysfs + debugfs), dma-bufs (bufinfo, or sysfs stats), one pass over /proc for holders,
+ * mappings and DRM clients, then GEM objects from all the evidence. Read-only: it opens no device.
+ */
+public final class Collector {
+
+    private final SystemRoot root;
+    private final Clock clock;
+
+    public Collector(SystemRoot root) {
+        this(root, Clock.systemUTC());
+    }
+
+    /** With a fixed clock, for reproducible snapshots of captured trees. */
+    public Collector(SystemRoot root, Clock clock) {
+        this.root = root;
+        this.clock = clock;
+    }
+
+    public Snapshot collect() {
+        SourceLog log = new SourceLog();
+        String release = firstLine("/proc/sys/kernel/osrelease", log);
+        String host = firstLine("/proc/sys/kernel/hostname", log);
+
+        DeviceCatalog devices = new DeviceCatalog();
+        DrmSysfsReader.Result sysfs = new DrmSysfsReader(root).read();
+        log.read(DrmSysfsReader.CLASS_DIR, sysfs.classStatus(), "", sysfs.devices().size() + " devices");
+        log.warnings(sysfs.warnings());
+        devices.addFromSysfs(sysfs);
+        DebugfsReader.Result debugfs = new DebugfsReader(root, log).read();
+        Map<String, List<DebugfsDir>> dirsByDevice = new LinkedHashMap<>();
+        for (DebugfsDir dir : debugfs.dirs()) {
+            dirsByDevice.computeIfAbsent(devices.addFromDebugfs(dir), k -> new ArrayList<>()).add(dir);
+        }
+
+        DmaBufSource.Listing listing = new DmaBufSource(root, log).read();
+        List<ScannedProcess> processes = new ProcessScanner(root, log).scan();
+
+        BufferJoin buffers = new BufferJoin(listing, log);
+        ClientJoin clientJoin = new ClientJoin(devices, dirsByDevice);
+        List<DrmClient> clients = new ArrayList<>();
+        List<ProcessInfo> processInfos = new ArrayList<>();
+        for (ScannedProcess p : processes) {
+            processInfos.add(new ProcessInfo(p.pid(), p.comm(), p.cmdline(), p.uid()));
+            for (ScannedProcess.ScannedFd fd : p.fds()) {
+                if (fd.link().kind() == FdLink.Kind.DRM_NODE) {
+                    DrmClient c = clientJoin.client(p, fd);
+                    clients.add(c);
+                    buffers.addHolder(new Holder(p.pid(), fd.fd(), Holder.Kind.DRM, fd.link().target(), null, c.node(),
+                            c.deviceId(), fd.info().map(i -> i.header().flags()).filter(f -> f.isPresent())
+                                    .map(f -> (int) f.getAsLong()).orElse(null)));
+                } else {
+                    buffers.addDmaBufFd(p.pid(), fd, root.statInode("/proc/" + p.pid() + "/fd/" + fd.fd()));
+                }
+            }
+            for (GpuMapping m : p.mappings()) {
+                String node = m.kind() == GpuMapping.Kind.DRM_NODE ? DebugfsReader.basename(m.path()) : null;
+                buffers.addMapping(p.pid(), m, node);
+            }
+        }
+        reportUnseenClients(clientJoin.unmatchedRows(), processes, log);
+
+        boolean allVisible = log.processesDenied == 0 && root.list("/proc").ok();
+        GemObjectBuilder gem = new GemObjectBuilder(devices);
+        Map<String, List<String>> attachedByKey = listing.buffers().stream()
+                .collect(Collectors.toMap(l -> l.buf().key(), DmaBufSource.Listed::attachments, (a, b) -> a, LinkedHashMap::new));
+        List<Holder> holders = buffers.holders();
+        List<Mapping> mappings = buffers.mappings();
+        for (DmaBuf buf : buffers.buffers()) {
+            List<String> attached = attachedByKey.getOrDefault(buf.key(), List.of());
+            gem.addImports(buf, attached);
+            buffers.replace(gem.addExporter(buf, attached, holders, mappings, allVisible));
+        }
+        for (Map.Entry<String, List<DebugfsDir>> e : dirsByDevice.entrySet()) {
+            for (DebugfsDir dir : e.getValue()) {
+                gem.addFlinkNames(e.getKey(), dir.path() + "/gem_names", dir.gemNames());
+                gem.addFramebuffers(e.getKey(), dir.path() + "/framebuffer", dir.framebuffers());
+                dir.i915().ifPresent(i -> I915Objects.add(gem, e.getKey(), i));
+            }
+        }
+        for (Mapping m : mappings) {
+            gem.addMapping(m, 0);
+        }
+
+        List<DmaBuf> bufs = buffers.buffers();
+        return SnapshotOrder.sorted(new Snapshot(
+                Instant.now(clock).toString(), host, release, root.isLive() ? "live" : root.location().toString(),
+                log.sources(), log.visibility(), processInfos, devices.devices(), clients, gem.objects(), bufs,
+                gem.attachments(), holders, mappings, List.of(),
+                TotalsCalculator.compute(bufs, holders, mappings, processInfos), log.warnings()));
+    }
+
+    private static void reportUnseenClients(List<DriClientsParser.Client> rows, List<ScannedProcess> seen, SourceLog log) {
+        Set<Long> seenPids = seen.stream().map(p -> (long) p.pid()).collect(Collectors.toSet());
+        for (DriClientsParser.Client row : rows) {
+            if (!seenPids.contains(row.pid())) {
+                log.missing("pid " + row.pid() + (row.command().isEmpty() ? "" : " (" + row.command() + ")"),
+                        "its DRM file (listed in debugfs clients)", "its fds were not visible or it exited",
+                        "run as root or with CAP_SYS_PTRACE");
+            }
+        }
+    }
+
+    private String firstLine(String path, SourceLog log) {
+        ReadResult r = root.read(path, 4096);
+        log.read(r, "");
+        return r.ok() ? r.text().strip() : "unknown";
+    }
+}
