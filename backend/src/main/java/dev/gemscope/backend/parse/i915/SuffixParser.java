@@ -26,6 +26,8 @@ final class SuffixParser {
             Pattern.compile("(gtt|ggtt|ppgtt|dpt) offset: ([0-9a-fA-F]+), size: ([0-9a-fA-F]+)(.*)");
     private static final Pattern VIEW_TYPE = Pattern.compile(", type: (\\d+)");
     private static final Pattern FENCE_TAIL = Pattern.compile("\\s*, fence: (-?\\d+)\\s*$");
+    // 4.14+ GGTT view kinds (i915_debugfs_describe_obj: ggtt_view.type switch)
+    private static final Pattern VIEW = Pattern.compile(", (?:normal|partial \\[.*|rotated \\[.*|remapped \\[.*)");
     private static final String PAGES = ", pages: ";
 
     private SuffixParser() {
@@ -106,7 +108,7 @@ final class SuffixParser {
             rest = comma < 0 ? "" : after.substring(comma);
         }
         Optional<String> view = Optional.empty();
-        if (rest.startsWith(", ")) {
+        if (VIEW.matcher(rest).matches()) {
             view = Optional.of(rest.substring(2).trim());
             rest = "";
         }

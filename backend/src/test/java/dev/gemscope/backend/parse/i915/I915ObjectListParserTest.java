@@ -307,4 +307,114 @@ class I915ObjectListParserTest {
         assertFalse(list.truncated());
         assertEquals(List.of(), list.warnings());
     }
+
+    // 5.4/5.10 i915_debugfs_describe_obj(): "%pK: %c%c%c %8zdKiB %02x %02x %s%s%s", per-VMA groups
+    @Test
+    void parsesFiveFourObjectWithVmaPagesViewAndFence() {
+        String text = "ffff9c4b8f1e0000: XgM     8100KiB 40 00 uncached dirty (name: 2) "
+                + "(ggtt offset: 00a00000, size: 007e9000, pages: 64K, normal , fence: 4) "
+                + "(ppgtt offset: 00001000, size: 007e9000, pages: 4K) (pinned x 1) (stolen: 00000000) (fb) (rcs0)";
+
+        DescribeResult r = I915ObjectListParser.parseObject(text, "/sys/kernel/debug/dri/0/i915_gem_framebuffer",
+                Optional.of("user"), 7);
+
+        assertEquals(List.of(), r.warnings());
+        DescribedObject o = r.object().orElseThrow();
+        assertEquals(DescribeFormat.V5_4, o.format());
+        assertEquals("i915_gem_framebuffer", o.list());
+        assertEquals(Optional.of("user"), o.section());
+        assertEquals(7, o.line());
+        assertEquals(Tiling.X, o.flags().tiling());
+        assertEquals(Optional.of(true), o.flags().userFault());
+        assertEquals(Optional.of(true), o.flags().kernelMapped());
+        assertEquals(Optional.empty(), o.flags().pin());
+        assertEquals(Optional.empty(), o.flags().globalBinding());
+        assertEquals(Seqnos.NONE, o.seqnos());
+        assertEquals(0x40, o.readDomains());
+        assertEquals("uncached", o.cacheLevel());
+        assertTrue(o.dirty());
+        assertEquals(OptionalLong.of(2), o.flinkName());
+        VmaBinding ggtt = o.bindings().get(0);
+        assertEquals(Space.GGTT, ggtt.space());
+        assertEquals(0xa00000, ggtt.offset());
+        assertEquals(0x7e9000, ggtt.size());
+        assertEquals(Optional.of("64K"), ggtt.pages());
+        assertEquals(Optional.of("normal"), ggtt.view());
+        assertEquals(OptionalLong.of(4), ggtt.fence());
+        VmaBinding ppgtt = o.bindings().get(1);
+        assertEquals(Space.PPGTT, ppgtt.space());
+        assertEquals(Optional.of("4K"), ppgtt.pages());
+        assertEquals(Optional.empty(), ppgtt.view());
+        assertEquals(OptionalLong.empty(), ppgtt.fence());
+        assertEquals(OptionalLong.empty(), o.fenceRegister());
+        assertEquals(OptionalLong.of(1), o.pinCount());
+        assertEquals(OptionalLong.of(0), o.stolenOffset());
+        assertTrue(o.framebuffer());
+        assertEquals(Optional.of("rcs0"), o.engine());
+    }
+
+    // 6.x: "(%s offset: …" with ggtt/dpt/ppgtt, PAT-index cache names that contain parentheses
+    @Test
+    void parsesSixEraObjectWithDptRotatedViewAndPatCacheName() {
+        String text = "ffff9c4b8f1e8000:           16KiB 01 01 WB (1-Way Coh) purgeable "
+                + "(ggtt offset: fee00000, size: 00004000, pages: M, partial [00001000+4000]) "
+                + "(dpt offset: 00000000, size: 00004000, pages: , rotated [(8x16, src_stride=8, dst_stride=8, "
+                + "offset=0), (0x0, src_stride=0, dst_stride=0, offset=0)]) (pinned x 0)";
+
+        DescribeResult r = I915ObjectListParser.parseObject(text, "i915_gem_framebuffer", Optional.empty(), 1);
+
+        assertEquals(List.of(), r.warnings());
+        DescribedObject o = r.object().orElseThrow();
+        assertEquals(Tiling.NONE, o.flags().tiling());
+        assertEquals(Optional.of(false), o.flags().userFault());
+        assertEquals("WB (1-Way Coh)", o.cacheLevel());
+        assertTrue(o.purgeable());
+        assertEquals(Optional.of("M"), o.bindings().get(0).pages());
+        assertEquals(Optional.of("partial [00001000+4000]"), o.bindings().get(0).view());
+        VmaBinding dpt = o.bindings().get(1);
+        assertEquals(Space.DPT, dpt.space());
+        assertEquals(Optional.of(""), dpt.pages());
+        assertTrue(dpt.view().orElseThrow().startsWith("rotated [(8x16, src_stride=8"));
+        assertTrue(dpt.view().orElseThrow().endsWith("offset=0)]"));
+        assertEquals(Optional.empty(), o.engine());
+    }
+
+    @Test
+    void sixEraUndefinedCacheNameKeepsBothWords() {
+        DescribeResult r = I915ObjectListParser.parseObject(
+                "ffff9c4b8f1e8000:   M       16KiB 01 00 not defined (pinned x 0)", "x", Optional.empty(), 1);
+
+        DescribedObject o = r.object().orElseThrow();
+        assertEquals("not defined", o.cacheLevel());
+        assertEquals(Optional.of(true), o.flags().kernelMapped());
+    }
+
+    @Test
+    void unknownBindingTailIsWarnedButBindingKept() {
+        DescribeResult r = I915ObjectListParser.parseObject(
+                "ffff9c4b8f1e8000:           16KiB 01 00 (ggtt offset: 00001000, size: 00004000, colour: 3)",
+                "x", Optional.empty(), 3);
+
+        assertEquals(1, r.object().orElseThrow().bindings().size());
+        assertEquals(1, r.warnings().size());
+        assertTrue(r.warnings().get(0).reason().contains("colour: 3"));
+    }
+
+    @Test
+    void cutOffGroupIsWarned() {
+        DescribeResult r = I915ObjectListParser.parseObject(
+                "ffff9c4b8f1e8000:           16KiB 01 00 (name: 4) (ggtt offset: 0000", "x", Optional.empty(), 3);
+
+        assertEquals(OptionalLong.of(4), r.object().orElseThrow().flinkName());
+        assertTrue(r.warnings().stream().anyMatch(w -> w.reason().contains("unclosed")));
+    }
+
+    @Test
+    void textThatIsNoObjectGivesOnlyAWarning() {
+        DescribeResult r = I915ObjectListParser.parseObject("unused", "i915_gem_fence_regs", Optional.empty(), 2);
+
+        assertEquals(Optional.empty(), r.object());
+        assertEquals(1, r.warnings().size());
+        assertEquals("i915_gem_fence_regs", r.warnings().get(0).source());
+    }
 }
