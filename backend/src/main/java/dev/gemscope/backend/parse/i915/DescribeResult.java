@@ -1,8 +1,9 @@
 package dev.gemscope.backend.parse.i915;
 
-import dev.gemscope.backend.parse.ParseWarning;
 import java.util.List;
 import java.util.Optional;
+
+import dev.gemscope.backend.parse.ParseWarning;
 
 /**
  * Outcome of parsing one {@code describe_obj()} text: the object when its fixed head (pointer, flags,

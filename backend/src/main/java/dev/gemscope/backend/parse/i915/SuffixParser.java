@@ -1,12 +1,13 @@
 package dev.gemscope.backend.parse.i915;
 
-import dev.gemscope.backend.parse.Numbers;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import dev.gemscope.backend.parse.Numbers;
 
 /**
  * Reads the parenthesised groups that follow the fixed head of a describe_obj line. The groups are

@@ -417,4 +417,28 @@ class I915ObjectListParserTest {
         assertEquals(1, r.warnings().size());
         assertEquals("i915_gem_fence_regs", r.warnings().get(0).source());
     }
+
+    @Test
+    void flagWidthFollowsThePaddingRuleForEverySizeWidth() {
+        // lines built with the kernel's own format strings; sizes of 1, 8, 9 and 19 digits
+        for (long kib : new long[] {1, 12345678, 123456789, 1234567890123456789L}) {
+            String v5 = String.format("ffff9c4b8f1e0000: %c%c%c %8dKiB %02x %02x%s", ' ', 'g', ' ', kib, 1, 0,
+                    " uncached");
+            String v48 = String.format("ffff9c4b8f1e0000: %c%c%c%c%c %8dKiB %02x %02x [ %x ] %x %x%s", '*', ' ', 'Y',
+                    ' ', 'M', kib, 1, 0, 5, 5, 0, " LLC");
+            String v36 = String.format("ffff9c4b8f1e0000: %s%s %8dKiB %04x %04x %d %d%s", " ", "X", kib, 1, 0, 3, 2,
+                    "");
+
+            DescribedObject o5 = I915ObjectListParser.parseObject(v5, "x", Optional.empty(), 1).object().orElseThrow();
+            DescribedObject o48 = I915ObjectListParser.parseObject(v48, "x", Optional.empty(), 1).object().orElseThrow();
+            DescribedObject o36 = I915ObjectListParser.parseObject(v36, "x", Optional.empty(), 1).object().orElseThrow();
+
+            assertEquals(kib, o5.sizeKiB(), v5);
+            assertEquals(Optional.of(true), o5.flags().userFault(), v5);
+            assertEquals(Tiling.Y, o48.flags().tiling(), v48);
+            assertEquals(Optional.of(true), o48.flags().kernelMapped(), v48);
+            assertEquals(Tiling.X, o36.flags().tiling(), v36);
+            assertEquals(kib, o36.sizeKiB(), v36);
+        }
+    }
 }
