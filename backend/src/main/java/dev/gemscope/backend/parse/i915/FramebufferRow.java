@@ -1,0 +1,25 @@
+package dev.gemscope.backend.parse.i915;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * One line of {@code i915_gem_framebuffer}.
+ *
+ * @param kind {@code fbcon} (the fbdev console framebuffer) or {@code user}
+ * @param width width in pixels
+ * @param height height in pixels
+ * @param depth colour depth
+ * @param bitsPerPixel bits per pixel
+ * @param modifier ≈4.x+: format modifier ({@code 0x%llx}), unsigned 64-bit bit pattern
+ * @param refcount ≈4.x+: framebuffer reference count
+ * @param object the backing GEM object, empty when no describe_obj text followed {@code obj} or it
+ *     could not be read (then a warning says why)
+ * @param line 1-based line number
+ */
+public record FramebufferRow(Kind kind, long width, long height, long depth, long bitsPerPixel,
+        OptionalLong modifier, OptionalLong refcount, Optional<DescribedObject> object, int line) {
+
+    /** Which prefix the line had. */
+    public enum Kind { FBCON, USER }
+}
