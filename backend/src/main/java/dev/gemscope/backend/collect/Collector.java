@@ -103,7 +103,7 @@ public final class Collector {
             }
         }
         for (Mapping m : mappings) {
-            gem.addMapping(m, 0);
+            gem.addMapping(m);
         }
 
         List<DmaBuf> bufs = buffers.buffers();

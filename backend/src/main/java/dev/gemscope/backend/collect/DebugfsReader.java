@@ -11,12 +11,10 @@ import dev.gemscope.backend.source.ReadResult;
 import dev.gemscope.backend.source.SystemRoot;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /**
  * Reads {@code /sys/kernel/debug/dri}. Before ≈6.7 each minor has a real directory ({@code dri/0},
@@ -71,13 +69,11 @@ final class DebugfsReader {
             }
         }
         List<DebugfsDir> dirs = new ArrayList<>();
-        Set<String> seenDevices = new LinkedHashSet<>();
         for (Map.Entry<String, Integer> e : realDirs.entrySet()) {
             DebugfsDir dir = readDir(DRI + "/" + e.getKey(), e.getValue());
             // Pre-6.7 kernels also give the render minor a directory with its own (mostly empty) files.
             if (dir.name().isPresent() || !dir.clients().isEmpty() || !dir.gemNames().isEmpty()) {
                 dirs.add(dir);
-                dir.deviceName().ifPresent(seenDevices::add);
             }
         }
         return new Result(dirs, owners);

@@ -158,7 +158,7 @@ final class GemObjectBuilder {
     }
 
     /** Objects seen only as CPU mappings: shmem GEM maps and DRM fake-offset maps. */
-    void addMapping(Mapping m, int inodeOrZero) {
+    void addMapping(Mapping m) {
         if (m.kind() == Mapping.Kind.SHMEM_GEM) {
             String driver = m.path().startsWith("/i915") || m.path().startsWith("i915") ? "i915" : null;
             List<String> candidates = driver == null ? List.of() : devices.exporterCandidates(driver);
