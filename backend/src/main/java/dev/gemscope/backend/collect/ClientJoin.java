@@ -44,7 +44,7 @@ final class ClientJoin {
                 .or(() -> row.map(DriClientsParser.Client::clientName).filter(s -> !s.isEmpty()))
                 .orElse(null);
         return new DrmClient(deviceId, node, p.pid(), p.comm(), fd.fd(),
-                clientId.isPresent() ? clientId.getAsLong()
+                clientId.isPresent() ? Long.valueOf(clientId.getAsLong())
                         : row.flatMap(r -> boxed(r.clientId())).orElse(null),
                 clientName,
                 row.map(r -> (int) r.uid()).orElse(null),

@@ -84,7 +84,10 @@ public final class Collector {
         }
         reportUnseenClients(clientJoin.unmatchedRows(), processes, log);
 
-        boolean allVisible = log.processesDenied == 0 && root.list("/proc").ok();
+        // The exporter's handle state follows from the file count only when every reference is visible:
+        // all processes' fds and maps, and bufinfo's attachment lines.
+        boolean allVisible = log.processesDenied == 0 && root.list("/proc").ok()
+                && listing.origin().equals(dev.gemscope.backend.parse.dmabuf.BufinfoParser.PATH);
         GemObjectBuilder gem = new GemObjectBuilder(devices);
         Map<String, List<String>> attachedByKey = listing.buffers().stream()
                 .collect(Collectors.toMap(l -> l.buf().key(), DmaBufSource.Listed::attachments, (a, b) -> a, LinkedHashMap::new));

@@ -109,9 +109,9 @@ public final class SystemRoot {
                 names.add(entry.getFileName().toString());
             }
         } catch (NoSuchFileException | NotDirectoryException e) {
-            return new Listing(kernelPath, List.of(), ReadResult.Status.MISSING, e.toString());
+            return new Listing(kernelPath, List.of(), ReadResult.Status.MISSING, "no such file or directory");
         } catch (AccessDeniedException e) {
-            return new Listing(kernelPath, List.of(), ReadResult.Status.DENIED, e.toString());
+            return new Listing(kernelPath, List.of(), ReadResult.Status.DENIED, "permission denied");
         } catch (IOException e) {
             return new Listing(kernelPath, List.of(), ReadResult.Status.ERROR, e.toString());
         }
