@@ -28,6 +28,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheJnrPackageTouchesJnr() {
+        // The rest of the code sees the drm interfaces; native access stays swappable (house-style §5.4).
+        noClasses().that().resideOutsideOfPackage("dev.gemscope.backend.drm.jnr..")
+                .should().dependOnClassesThat().resideInAnyPackage("jnr..", "com.kenai.jffi..")
+                .check(backend);
+    }
+
+    @Test
     void parsersDoNoIo() {
         // Pure parsers take text; reading files is the readers' job, so parsers run on fixtures as-is.
         noClasses().that().resideInAPackage("dev.gemscope.backend.parse..")
