@@ -54,7 +54,12 @@ public final class Collector {
         DebugfsReader.Result debugfs = new DebugfsReader(root, log).read();
         Map<String, List<DebugfsDir>> dirsByDevice = new LinkedHashMap<>();
         for (DebugfsDir dir : debugfs.dirs()) {
-            dirsByDevice.computeIfAbsent(devices.addFromDebugfs(dir), k -> new ArrayList<>()).add(dir);
+            // Before ≈6.7 every minor of a device has its own directory with the same device-wide files
+            // (clients, gem_names); the first one (the card's) is the device's.
+            String deviceId = devices.addFromDebugfs(dir);
+            if (!dirsByDevice.containsKey(deviceId)) {
+                dirsByDevice.put(deviceId, new ArrayList<>(List.of(dir)));
+            }
         }
 
         DmaBufSource.Listing listing = new DmaBufSource(root, log).read();

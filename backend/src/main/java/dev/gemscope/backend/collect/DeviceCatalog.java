@@ -17,8 +17,12 @@ import java.util.OptionalLong;
  */
 final class DeviceCatalog {
 
-    /** Exporter names printed by drivers that export through their own code, not drm_gem_prime_export. */
-    private static final List<String> OWN_EXPORTERS = List.of("i915");
+    /**
+     * Drivers that export with their own dma_buf_ops, so bufinfo shows their module name as exp_name
+     * (i915_gem_dmabuf.c, virtgpu_prime.c, amdgpu_dma_buf.c, xe_dma_buf.c); every other GEM driver
+     * exports through drm_gem_prime_export and shows {@code drm}.
+     */
+    private static final List<String> OWN_EXPORTERS = List.of("i915", "virtio_gpu", "amdgpu", "xe");
 
     private final Map<String, DrmDevice> byId = new LinkedHashMap<>();
     private final Map<String, String> idByNode = new LinkedHashMap<>();
@@ -58,7 +62,9 @@ final class DeviceCatalog {
         }
         DrmDevice d = byId.get(id.get());
         boolean primaryDir = d.debugfsDir() == null;
-        put(new DrmDevice(d.id(), d.driver() != null ? d.driver() : driver, d.driverVersion(), d.driverDate(),
+        // debugfs names the DRM driver; sysfs names the driver bound to the parent, which differs for
+        // virtio-gpu (parent bound to virtio-pci), so debugfs wins.
+        put(new DrmDevice(d.id(), driver != null ? driver : d.driver(), d.driverVersion(), d.driverDate(),
                 d.driverDesc(), d.busId() != null ? d.busId() : unique, d.pci(), d.minors(),
                 primaryDir ? dir.path() : d.debugfsDir()));
         return d.id();
@@ -98,7 +104,8 @@ final class DeviceCatalog {
         List<String> out = new ArrayList<>();
         for (DrmDevice d : byId.values()) {
             boolean own = d.driver() != null && OWN_EXPORTERS.contains(d.driver());
-            if (own ? d.driver().equals(expName) : "drm".equals(expName)) {
+            boolean named = d.driver() != null && d.driver().equals(expName);
+            if (named || !own && "drm".equals(expName)) {
                 out.add(d.id());
             }
         }

@@ -30,6 +30,9 @@ final class GemObjectBuilder {
     static final String RULE_SHMEM_MAP = "B1: a /i915 (deleted) or /drm mm object (deleted) mapping is a shmem-backed GEM object";
     static final String RULE_FAKE_OFFSET = "§3: a DRM-node mapping at a GEM fake offset is a GEM object mapped through that fd";
 
+    /** 4 KiB pages: x86_64, the only architecture gemscope reads layouts for. */
+    private static final int PAGE_SHIFT = 12;
+
     private final DeviceCatalog devices;
     private final Map<String, GemDraft> drafts = new LinkedHashMap<>();
     private final List<Attachment> attachments = new ArrayList<>();
@@ -68,8 +71,8 @@ final class GemObjectBuilder {
     DmaBuf addExporter(DmaBuf buf, List<String> attachedDevices, List<Holder> holders, List<Mapping> mappings,
             boolean allProcessesVisible) {
         List<String> candidates = new ArrayList<>(devices.exporterCandidates(buf.exporter()));
-        if (candidates.isEmpty() && !"drm".equals(buf.exporter()) && !"i915".equals(buf.exporter())) {
-            return buf; // udmabuf, heaps, V4L2, ...: no GEM object behind it
+        if (candidates.isEmpty() && !"drm".equals(buf.exporter())) {
+            return buf; // udmabuf, heaps, V4L2, or a GPU we cannot see: no known GEM object behind it
         }
         if (candidates.size() > 1) {
             // A device never attaches to its own export (self-import re-uses the object, §7 rule 9).
@@ -129,6 +132,9 @@ final class GemObjectBuilder {
             d.flinkName = (int) flink;
         } else if (imported && soleImportOfSize(deviceId, obj.size().orElse(-1)) != null) {
             d = soleImportOfSize(deviceId, obj.size().getAsLong());
+        } else if (obj.vmaStartPages().orElse(0) > 0) {
+            // start= is the object's fake-offset node in pages: the same key a CPU mapping of it has.
+            d = draft(vmaId(deviceId, obj.vmaStartPages().getAsLong()), deviceId);
         } else {
             d = draft(deviceId + "/fb:" + fb.id() + "/plane:" + plane.index(), deviceId);
         }
@@ -170,11 +176,17 @@ final class GemObjectBuilder {
         } else if ((m.kind() == Mapping.Kind.DRM_NODE || m.kind() == Mapping.Kind.I915_GEM) && m.fakeOffset()) {
             String deviceId = m.node() != null ? devices.idForNode(m.node()).orElse(null)
                     : soleDevice(devices.exporterCandidates("i915"));
-            GemDraft d = draft((deviceId == null ? "?" : deviceId) + "/mmap:" + m.pid() + ":" + Long.toHexString(m.offset()),
-                    deviceId).known("/proc/" + m.pid() + "/maps", RULE_FAKE_OFFSET).size(m.length());
+            // A fake offset is unique per object on its device (drm_vma_manager), so two processes mapping
+            // the same offset map the same object (mapping it needs a handle in that file).
+            GemDraft d = draft(vmaId(deviceId == null ? "?" : deviceId, m.offset() >>> PAGE_SHIFT), deviceId)
+                    .known("/proc/" + m.pid() + "/maps", RULE_FAKE_OFFSET).size(m.length());
             d.ownerPid = m.pid();
             d.attributes.put("fakeOffset", "0x" + Long.toHexString(m.offset()));
         }
+    }
+
+    private static String vmaId(String deviceId, long startPage) {
+        return deviceId + "/vma:" + Long.toHexString(startPage);
     }
 
     private static String soleDevice(List<String> ids) {
