@@ -24,6 +24,7 @@ final class ClientJoin {
     private final DeviceCatalog devices;
     private final Map<String, List<DebugfsDir>> dirsByDevice;
     private final Set<DriClientsParser.Client> usedRows = new HashSet<>();
+    private final Map<String, DriClientsParser.Client> rowByFile = new java.util.HashMap<>();
 
     ClientJoin(DeviceCatalog devices, Map<String, List<DebugfsDir>> dirsByDevice) {
         this.devices = devices;
@@ -38,8 +39,16 @@ final class ClientJoin {
                 .orElse(null);
         OptionalLong clientId = drm.map(DrmClientInfo::clientId).orElse(OptionalLong.empty());
         int minor = fd.link().minor().orElse(-1);
-        Optional<DriClientsParser.Client> row = findRow(deviceId, p.pid(), minor, clientId);
+        String fileKey = deviceId + "/" + (clientId.isPresent() ? Long.toUnsignedString(clientId.getAsLong()) : "");
+        Optional<DriClientsParser.Client> row = clientId.isPresent() && rowByFile.containsKey(fileKey)
+                ? Optional.of(rowByFile.get(fileKey))
+                : findRow(deviceId, p.pid(), minor, clientId);
         row.ifPresent(usedRows::add);
+        if (clientId.isPresent()) {
+            // Before 6.15 rows carry no client id: a second fd on the same drm_file (dup, fork,
+            // SCM_RIGHTS) is known by its fdinfo client id and gets the row the first one matched.
+            row.ifPresent(r -> rowByFile.putIfAbsent(fileKey, r));
+        }
         String clientName = drm.flatMap(DrmClientInfo::clientName)
                 .or(() -> row.map(DriClientsParser.Client::clientName).filter(s -> !s.isEmpty()))
                 .orElse(null);
@@ -61,13 +70,12 @@ final class ClientJoin {
         }
         for (DebugfsDir dir : dirsByDevice.getOrDefault(deviceId, List.of())) {
             for (DriClientsParser.Client row : dir.clients()) {
-                if (usedRows.contains(row)) {
-                    continue;
-                }
-                boolean match = clientId.isPresent() && row.clientId().isPresent()
-                        ? clientId.getAsLong() == row.clientId().getAsLong()
-                        : row.pid() == pid && (minor < 0 || row.minorIndex() == minor);
-                if (match) {
+                if (clientId.isPresent() && row.clientId().isPresent()) {
+                    // Same client id = same drm_file: fds shared by dup/fork/SCM_RIGHTS all get its row.
+                    if (clientId.getAsLong() == row.clientId().getAsLong()) {
+                        return Optional.of(row);
+                    }
+                } else if (!usedRows.contains(row) && row.pid() == pid && (minor < 0 || row.minorIndex() == minor)) {
                     return Optional.of(row);
                 }
             }
