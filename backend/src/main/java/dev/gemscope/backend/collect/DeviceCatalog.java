@@ -100,7 +100,8 @@ final class DeviceCatalog {
      * Devices that could have exported a buffer with this exp_name: {@code i915} names itself;
      * {@code drm} is every driver that uses the generic drm_gem_prime_export (kernel-interfaces.md §1.2).
      */
-    List<String> exporterCandidates(String expName) {
+    List<String> exporterCandidates(String exportName) {
+        String expName = driverOfSourcePath(exportName);
         List<String> out = new ArrayList<>();
         for (DrmDevice d : byId.values()) {
             boolean own = d.driver() != null && OWN_EXPORTERS.contains(d.driver());
@@ -110,6 +111,21 @@ final class DeviceCatalog {
             }
         }
         return out;
+    }
+
+    /**
+     * 3.10 – 3.13 printed the exporter's source file ({@code __FILE__}) as exp_name, e.g.
+     * {@code drivers/gpu/drm/i915/i915_gem_dmabuf.c}; the directory names the driver. drm_prime.c
+     * itself is the generic exporter.
+     */
+    static String driverOfSourcePath(String expName) {
+        int at = expName.indexOf("drivers/gpu/drm/");
+        if (at < 0) {
+            return expName;
+        }
+        String rest = expName.substring(at + "drivers/gpu/drm/".length());
+        int slash = rest.indexOf('/');
+        return slash < 0 ? "drm" : rest.substring(0, slash);
     }
 
     private static DrmDevice.DrmMinor.Kind kind(DrmNodeName.Kind k) {
