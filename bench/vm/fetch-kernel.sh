@@ -125,6 +125,7 @@ machine_sources() {
 # same host the machine already uses serves the other suites too.
 find_mirrors() {
     local codename entries
+    # shellcheck disable=SC1091
     codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
     entries=$(machine_sources)
     dbg "machine apt sources:"$'\n'"$entries"
@@ -195,7 +196,7 @@ resolve_package() {
     [[ $PKG =~ $EXPECT ]] || die "linux-image-amd64 in $SUITES depends on $PKG, expected ${EXPECT#^}..."
     VERSION=$(papt apt-cache policy "$PKG") || true
     VERSION=$(awk '$1 == "Candidate:" {print $2; exit}' <<<"$VERSION")
-    [ -n "$VERSION" ] && [ "$VERSION" != "(none)" ] || die "no candidate version of $PKG"
+    if [ -z "$VERSION" ] || [ "$VERSION" = "(none)" ]; then die "no candidate version of $PKG"; fi
     local abi=${PKG#linux-image-} d
     PKGS=("$PKG=$VERSION")
     for d in $(papt apt-cache depends "$PKG=$VERSION" 2>/dev/null | awk '$1 == "Depends:" {print $2}'); do
@@ -298,7 +299,7 @@ modinfo_field() { tr '\0' '\n' < "$1" | sed -n "s/^$2=//p"; }
 # build_initramfs OUT: busybox-static + vm-init.sh as /init + the modules in dependency order.
 build_initramfs() {
     local out=$1 ir="$KC/ir.$$" m
-    [ -n "${X:-}" ] && [ -d "$X" ] || unpack_packages
+    if [ -z "${X:-}" ] || [ ! -d "$X" ]; then unpack_packages; fi
     rm -rf "$ir"; mkdir -p "$ir/bin" "$ir/lib/modules"
     local bb; bb=$(dpkg -L busybox-static) || die "busybox-static is not installed"
     cp "$(grep -m1 '/busybox$' <<<"$bb")" "$ir/bin/busybox" || die "no busybox binary in busybox-static"
@@ -328,8 +329,8 @@ build_initramfs() {
     }
     for m in $BASE_MODULES ${VM_MODULES:-}; do add_mod "$m"; done
     printf '%s\n' "${ORDER[@]}" > "$ir/modules.order"
-    (cd "$ir" && find . | "$ir/bin/busybox" cpio -o -H newc 2>/dev/null | gzip -1 > "$out.tmp") \
-        && mv "$out.tmp" "$out" || die "cpio failed"
+    (cd "$ir" && find . | "$ir/bin/busybox" cpio -o -H newc 2>/dev/null | gzip -1 > "$out.tmp") || die "cpio failed"
+    mv "$out.tmp" "$out"
     cp "$ir/modules.info" "${out%.gz}.modules"
     rm -rf "$ir"
     say "initramfs: $(grep -c '^module' "${out%.gz}.modules") modules; $(grep -v '^module' "${out%.gz}.modules" | tr '\n' ' ')"
@@ -341,7 +342,7 @@ trap 'rm -rf "${X:-}" "$KC"/ir.$$' EXIT   # unpacked package / initramfs tree, a
 ensure_host_tools
 
 # 1. the kernel package(s): resolved once, then pinned in $KC/package (--refresh re-resolves)
-PKG= VERSION=
+PKG='' VERSION=''
 [ -f "$KC/package" ] && read -r PKG VERSION < "$KC/package"
 if [ "$REFRESH" = 1 ] || [ -z "$PKG" ] || [ ! -d "$KC/debs" ]; then
     OLD="$PKG $VERSION"

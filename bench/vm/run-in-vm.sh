@@ -58,10 +58,10 @@ while [ $# -gt 0 ]; do
     esac
 done
 [ $# -ge 1 ] || usage
-[[ $TIMEOUT =~ ^[0-9]+$ ]] && [ "$TIMEOUT" -gt 0 ] || { echo "run-in-vm: bad --timeout '$TIMEOUT'" >&2; usage; }
+if ! [[ $TIMEOUT =~ ^[0-9]+$ ]] || [ "$TIMEOUT" -eq 0 ]; then echo "run-in-vm: bad --timeout '$TIMEOUT'" >&2; usage; fi
 
 # ------------------------------------------------------------------ cleanup: nothing outlives us
-QPID= SPID= TAILS= RUN=
+QPID='' SPID='' TAILS='' RUN=''
 kill_qemu() {
     [ -n "$QPID" ] || return 0
     kill -TERM "$QPID" 2>/dev/null
@@ -70,6 +70,7 @@ kill_qemu() {
     wait "$QPID" 2>/dev/null
     QPID=
 }
+# shellcheck disable=SC2317  # called from the EXIT trap
 finish() {
     kill_qemu
     local p; for p in $SPID $TAILS; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
@@ -110,7 +111,7 @@ MEM=${VM_MEM:-2G}
 ACCEL=${VM_ACCEL:-tcg}; CPU=max; [ "$ACCEL" = kvm ] && CPU=host
 
 # ------------------------------------------------------------------ the run directory (shared with the guest)
-RUN=$(mktemp -d "${TMPDIR:-/tmp}/run-in-vm.XXXXXX") || die mktemp
+RUN=$(mktemp -d "${TMPDIR:-/tmp}/gemscope-vm.XXXXXX") || die mktemp
 mkdir -p "$RUN/share"
 # cmd.sh: the environment worth keeping, the working directory, then CMD (exec'd, quoted exactly)
 {
@@ -123,8 +124,9 @@ mkdir -p "$RUN/share"
 } > "$RUN/share/cmd.sh"
 
 # 9p shares: host root (read-only), the run dir, and the read-write dirs (listed for the guest in rw.list)
+qopt() { printf '%s' "${1//,/,,}"; }   # a path inside a QEMU option: commas are doubled
 VIRTFS=(-virtfs "local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap"
-        -virtfs "local,path=$RUN/share,mount_tag=vmrun,security_model=none,multidevs=remap")
+        -virtfs "local,path=$(qopt "$RUN/share"),mount_tag=vmrun,security_model=none,multidevs=remap")
 RW=${VM_RW_DIRS-$([ "$PWD" != / ] && echo "$PWD")}
 : > "$RUN/share/rw.list"
 i=0
@@ -132,7 +134,7 @@ IFS=: read -r -a RWA <<< "$RW"
 for d in "${RWA[@]}"; do
     [ -n "$d" ] || continue
     d=$(readlink -f "$d"); [ -d "$d" ] || die "VM_RW_DIRS: $d is not a directory"
-    VIRTFS+=(-virtfs "local,path=$d,mount_tag=rw$i,security_model=none,multidevs=remap")
+    VIRTFS+=(-virtfs "local,path=$(qopt "$d"),mount_tag=rw$i,security_model=none,multidevs=remap")
     echo "rw$i $d" >> "$RUN/share/rw.list"; i=$((i + 1))
 done
 
@@ -151,11 +153,11 @@ GUARD=(); setpriv --help 2>/dev/null | grep -q pdeathsig && GUARD=(setpriv --pde
 # shellcheck disable=SC2086  # VM_QEMU_ARGS is meant to be word-split
 setsid -w "${GUARD[@]}" "$QEMU" -nodefaults -no-user-config -machine pc -accel "$ACCEL" -cpu "$CPU" -m "$MEM" -smp "$SMP" \
     -display none -vga none -no-reboot "${QEMU_L[@]}" \
-    -kernel "$KIMG" -initrd "$INITRD" -append "$APPEND" -serial "file:$RUN/console.log" \
+    -kernel "$KIMG" -initrd "$INITRD" -append "$APPEND" -serial "file:$(qopt "$RUN/console.log")" \
     "${VIRTFS[@]}" \
     -device virtio-serial-pci \
-    -chardev "file,id=vout,path=$RUN/out,append=on" -device virtserialport,chardev=vout,name=out,nr=1 \
-    -chardev "file,id=verr,path=$RUN/err,append=on" -device virtserialport,chardev=verr,name=err,nr=2 \
+    -chardev "file,id=vout,path=$(qopt "$RUN/out"),append=on" -device virtserialport,chardev=vout,name=out,nr=1 \
+    -chardev "file,id=verr,path=$(qopt "$RUN/err"),append=on" -device virtserialport,chardev=verr,name=err,nr=2 \
     -device virtio-gpu-pci ${VM_QEMU_ARGS:-} \
     </dev/null >"$RUN/qemu.log" 2>&1 &
 QPID=$!
