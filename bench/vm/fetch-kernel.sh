@@ -77,7 +77,7 @@ ensure_host_tools() {
     command -v flock >/dev/null              || need+=(util-linux)
     [ ${#need[@]} -eq 0 ] && return 0
     say "installing host packages: ${need[*]}"
-    local inst=(env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${need[@]}")
+    local inst=(env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=300 "${need[@]}")
     "${inst[@]}" >&2 || { apt-get update -q >&2 && "${inst[@]}" >&2; } || die "apt-get install ${need[*]} failed"
 }
 
