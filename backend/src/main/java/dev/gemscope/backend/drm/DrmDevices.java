@@ -6,8 +6,9 @@ import java.util.List;
 public interface DrmDevices {
 
     /**
-     * Every node under {@code /dev/dri} that is a DRM minor, with its parent device and driver
-     * from {@code /sys/class/drm}; ordered card, control, render, then by minor. Never throws.
+     * Every node under {@code /dev/dri} that is a DRM minor, with its parent device from
+     * {@code /sys/class/drm}; ordered card, control, render, then by minor. Never throws and opens
+     * nothing: the DRM driver name needs an open file ({@link DrmFile#version()}).
      */
     List<DrmNode> list();
 

@@ -10,10 +10,13 @@ import dev.gemscope.backend.parse.drm.DrmNodeName;
  * @param minor the minor number (the number in the name)
  * @param parent the parent device from sysfs: a PCI address ({@code 0000:00:02.0}) or a platform
  *     or faux device name ({@code vgem}); empty if sysfs did not say
- * @param driver the bound kernel driver ({@code i915}, {@code vgem}, {@code virtio_gpu}); empty if unknown
+ * @param parentDriver the driver sysfs shows bound to the parent device: {@code i915} for Intel
+ *     graphics, but {@code virtio-pci} for virtio-gpu (whose DRM driver {@code virtio_gpu} sits on the
+ *     virtio bus below the PCI function) and empty for vgem (its platform or faux device has no
+ *     driver bound). Not the DRM driver name: that is {@link DrmFile#version()}'s {@code name}.
  * @param pci whether the parent is a PCI function
  */
-public record DrmNode(String path, DrmNodeName.Kind kind, long minor, String parent, String driver,
+public record DrmNode(String path, DrmNodeName.Kind kind, long minor, String parent, String parentDriver,
         boolean pci) {
 
     /** True for {@code renderDN}: no KMS, no flink, only DRM_RENDER_ALLOW ioctls. */
