@@ -12,8 +12,9 @@ import dev.gemscope.backend.parse.drm.DrmNodeName;
  *     or faux device name ({@code vgem}); empty if sysfs did not say
  * @param parentDriver the driver sysfs shows bound to the parent device: {@code i915} for Intel
  *     graphics, but {@code virtio-pci} for virtio-gpu (whose DRM driver {@code virtio_gpu} sits on the
- *     virtio bus below the PCI function) and empty for vgem (its platform or faux device has no
- *     driver bound). Not the DRM driver name: that is {@link DrmFile#version()}'s {@code name}.
+ *     virtio bus below the PCI function), empty for vgem's platform device (6.x) and
+ *     {@code faux_driver} for its faux device (7.x). Not the DRM driver name: that is
+ *     {@link DrmFile#version()}'s {@code name}.
  * @param pci whether the parent is a PCI function
  */
 public record DrmNode(String path, DrmNodeName.Kind kind, long minor, String parent, String parentDriver,
