@@ -1,0 +1,34 @@
+package dev.gemscope.backend.drm;
+
+/**
+ * Entry point to the native layer: everything that needs syscalls. The jnr implementation is
+ * {@code dev.gemscope.backend.drm.jnr.JnrDrmNative}; nothing outside that package depends on jnr.
+ */
+public interface DrmNative {
+
+    /** DRM device nodes. */
+    DrmDevices devices();
+
+    /** {@code /dev/udmabuf}. */
+    Udmabuf udmabuf();
+
+    /** {@code /dev/dma_heap/*}. */
+    DmaHeaps dmaHeaps();
+
+    /**
+     * {@code memfd_create(name, flags)} then {@code ftruncate(size)}.
+     *
+     * @param flags {@link LinuxUapi} MFD_ bits; MFD_CLOEXEC is always added
+     */
+    MemFd memfd(String name, long size, int flags) throws DrmException;
+
+    /** Deep mode, only with the caller's explicit consent. */
+    DeepMode deepMode(DeepMode.Consent consent);
+
+    /**
+     * {@code kcmp(pid1, pid2, KCMP_FILE, fd1, fd2) == 0}: whether two descriptors refer to the same
+     * open file (e.g. the same dma-buf). Needs ptrace-read access to both processes; ENOSYS
+     * without CONFIG_KCMP.
+     */
+    boolean sameFile(long pid1, int fd1, long pid2, int fd2) throws DrmException;
+}
