@@ -32,6 +32,8 @@ launcher="$out/junit-platform-console-standalone-$console_version.jar"
 classpath="$repo/backend/target/test-classes:$repo/backend/target/classes:$(cat "$out/classpath.txt")"
 
 failed=0
+passed=0
+failures=0
 summary=()
 for k in "${kernels[@]}"; do
     reports="$repo/backend/target/live-reports/$k"
@@ -54,10 +56,17 @@ for k in "${kernels[@]}"; do
     counts=$(grep -E '^\[ +[0-9]+ tests (successful|failed|skipped|aborted) +\]' "$reports/output.txt" \
              | sed -E 's/^\[ +([0-9]+) tests ([a-z]+).*/\1 \2/' | paste -sd, -)
     summary+=("kernel $k ($release): exit $status, ${counts:-no test counts}, wall ${wall} s")
+    ok=$(grep -E '^\[ +[0-9]+ tests successful' "$reports/output.txt" | grep -oE '[0-9]+' | head -1)
+    bad=$(grep -E '^\[ +[0-9]+ tests failed' "$reports/output.txt" | grep -oE '[0-9]+' | head -1)
+    passed=$(( passed + ${ok:-0} ))
+    # A kernel whose run ended without counts (VM failure, timeout) counts as one failure.
+    if [ -z "$bad" ] && [ "$status" -ne 0 ]; then bad=1; fi
+    failures=$(( failures + ${bad:-0} ))
     [ "$status" -eq 0 ] || failed=1
 done
 
 echo
 echo "=== live test summary"
 printf '%s\n' "${summary[@]}"
+echo "live: $passed passed, $failures failed"
 exit $failed
