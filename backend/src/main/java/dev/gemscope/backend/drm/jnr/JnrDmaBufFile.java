@@ -13,30 +13,14 @@ import dev.gemscope.backend.drm.jnr.DmaBufStructs.DmaBufSyncStruct;
 import jnr.ffi.Pointer;
 
 /** A dma-buf descriptor ({@code drivers/dma-buf/dma-buf.c}); see {@link DmaBufFile}. */
-final class JnrDmaBufFile implements DmaBufFile {
+final class JnrDmaBufFile extends FdBacked implements DmaBufFile {
 
-    private final FdOwner fd;
     /** Fixed at creation, so messages still name the buffer after close. */
     private final String target;
 
     JnrDmaBufFile(int fd, String origin) {
-        this.fd = new FdOwner(fd, "dma-buf");
+        super(new FdOwner(fd, "dma-buf"));
         this.target = "dma-buf fd " + fd + (origin.isEmpty() ? "" : " from " + origin);
-    }
-
-    @Override
-    public int fd() {
-        return fd.get();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return fd.isOpen();
-    }
-
-    @Override
-    public void close() {
-        fd.close();
     }
 
     @Override

@@ -27,33 +27,17 @@ import dev.gemscope.backend.drm.jnr.DrmStructs.DrmVersionStruct;
 import jnr.ffi.Pointer;
 
 /** An open DRM node; the DRM core ioctls of {@code drivers/gpu/drm/drm_ioctl.c}. See {@link DrmFile}. */
-final class JnrDrmFile implements DrmFile {
+final class JnrDrmFile extends FdBacked implements DrmFile {
 
     /** Longer driver strings than this are cut: they are short constants in every driver. */
     private static final long MAX_STRING = 4096;
 
-    private final FdOwner fd;
     private final String path;
     private volatile String driver;
 
     JnrDrmFile(FdOwner fd, String path) {
-        this.fd = fd;
+        super(fd);
         this.path = path;
-    }
-
-    @Override
-    public int fd() {
-        return fd.get();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return fd.isOpen();
-    }
-
-    @Override
-    public void close() {
-        fd.close();
     }
 
     @Override

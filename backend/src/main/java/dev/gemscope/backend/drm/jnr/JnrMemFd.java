@@ -7,14 +7,13 @@ import dev.gemscope.backend.drm.MemFd;
 import jnr.ffi.Pointer;
 
 /** A memfd ({@code mm/memfd.c}); see {@link MemFd}. */
-final class JnrMemFd implements MemFd {
+final class JnrMemFd extends FdBacked implements MemFd {
 
-    private final FdOwner fd;
     private final long size;
     private final String target;
 
     private JnrMemFd(FdOwner fd, long size, String name) {
-        this.fd = fd;
+        super(fd);
         this.size = size;
         this.target = "memfd:" + name;
     }
@@ -29,21 +28,6 @@ final class JnrMemFd implements MemFd {
             owner.close();
             throw e;
         }
-    }
-
-    @Override
-    public int fd() {
-        return fd.get();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return fd.isOpen();
-    }
-
-    @Override
-    public void close() {
-        fd.close();
     }
 
     @Override
