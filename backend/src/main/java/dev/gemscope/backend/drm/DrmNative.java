@@ -31,4 +31,10 @@ public interface DrmNative {
      * without CONFIG_KCMP.
      */
     boolean sameFile(long pid1, int fd1, long pid2, int fd2) throws DrmException;
+
+    /** Binds and listens on a new unix socket at {@code path} (at most 107 bytes). */
+    UnixListener unixListen(java.nio.file.Path path) throws DrmException;
+
+    /** Connects to the unix socket listening at {@code path}. */
+    UnixSocket unixConnect(java.nio.file.Path path) throws DrmException;
 }

@@ -44,6 +44,16 @@ public final class LinuxUapi {
     /** kcmp(2) type: compare two file descriptors' {@code struct file} (linux/kcmp.h). */
     public static final int KCMP_FILE = 0;
 
+    // Unix domain sockets and SCM_RIGHTS (socket(7), unix(7), cmsg(3)): how dma-buf fds travel
+    // between processes.
+    public static final int AF_UNIX = 1;
+    public static final int SOCK_SEQPACKET = 5;
+    public static final int SOCK_CLOEXEC = 02000000;
+    public static final int SOL_SOCKET = 1;
+    public static final int SCM_RIGHTS = 1;
+    public static final int MSG_CMSG_CLOEXEC = 0x40000000;
+    public static final int MSG_NOSIGNAL = 0x4000;
+
     // x86_64 syscall numbers for the calls glibc 2.36 has no wrapper for (or that we want raw).
     public static final long __NR_kcmp = 312;
     public static final long __NR_pidfd_open = 434;

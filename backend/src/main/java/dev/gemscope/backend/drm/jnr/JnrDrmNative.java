@@ -67,4 +67,14 @@ public final class JnrDrmNative implements DrmNative {
     public boolean sameFile(long pid1, int fd1, long pid2, int fd2) throws DrmException {
         return Native.kcmp(pid1, pid2, LinuxUapi.KCMP_FILE, fd1, fd2) == 0;
     }
+
+    @Override
+    public dev.gemscope.backend.drm.UnixListener unixListen(java.nio.file.Path path) throws DrmException {
+        return JnrUnixListener.listen(path);
+    }
+
+    @Override
+    public dev.gemscope.backend.drm.UnixSocket unixConnect(java.nio.file.Path path) throws DrmException {
+        return JnrUnixListener.connect(path);
+    }
 }

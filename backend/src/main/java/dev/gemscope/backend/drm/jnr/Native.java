@@ -19,6 +19,7 @@ import jnr.ffi.Runtime;
 import jnr.ffi.Struct;
 import jnr.ffi.annotations.In;
 import jnr.ffi.annotations.SaveError;
+import jnr.ffi.types.ssize_t;
 import jnr.ffi.annotations.Variadic;
 import jnr.ffi.types.off_t;
 import jnr.ffi.types.size_t;
@@ -105,6 +106,29 @@ final class Native {
          * does not wrap (or wraps only from later versions). Unused trailing arguments are ignored by
          * the kernel.
          */
+        @SaveError
+        int socket(int domain, int type, int protocol);
+
+        @SaveError
+        int bind(int fd, Pointer addr, int addrlen);
+
+        @SaveError
+        int listen(int fd, int backlog);
+
+        @SaveError
+        int accept4(int fd, Pointer addr, Pointer addrlen, int flags);
+
+        @SaveError
+        int connect(int fd, Pointer addr, int addrlen);
+
+        @SaveError
+        @ssize_t
+        long sendmsg(int fd, Pointer msg, int flags);
+
+        @SaveError
+        @ssize_t
+        long recvmsg(int fd, Pointer msg, int flags);
+
         @SaveError
         @Variadic(fixedCount = 1)
         long syscall(long number, long a1, long a2, long a3, long a4, long a5);
@@ -311,5 +335,138 @@ final class Native {
                     errno());
         }
         return (int) r;
+    }
+
+    /** Retries {@code call} on EINTR; a negative result becomes a DrmException naming {@code what}. */
+    private static long retrying(java.util.function.LongSupplier call, String what, String target)
+            throws DrmException {
+        for (int i = 0; ; i++) {
+            long r = call.getAsLong();
+            if (r >= 0) {
+                return r;
+            }
+            int e = errno();
+            if (!interrupted(e) || i >= MAX_RESTARTS) {
+                throw new DrmException(what, target, e);
+            }
+        }
+    }
+
+    static int socket(int domain, int type, String target) throws DrmException {
+        return (int) retrying(() -> libc().socket(domain, type, 0), "socket", target);
+    }
+
+    /** A {@code struct sockaddr_un} for {@code path}; EINVAL-like failure if it does not fit. */
+    static SocketStructs.SockaddrUnStruct sockaddrUn(String path) throws DrmException {
+        byte[] bytes = path.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        SocketStructs.SockaddrUnStruct sa = alloc(new SocketStructs.SockaddrUnStruct(runtime()));
+        if (bytes.length >= sa.sun_path.length) {
+            throw new DrmException("bind/connect", path, Errno.ENAMETOOLONG.number(), "sun_path holds 107 bytes");
+        }
+        sa.sun_family.set(LinuxUapi.AF_UNIX);
+        for (int i = 0; i < bytes.length; i++) {
+            sa.sun_path[i].set(bytes[i]);
+        }
+        return sa;
+    }
+
+    static void bind(int fd, String path) throws DrmException {
+        SocketStructs.SockaddrUnStruct sa = sockaddrUn(path);
+        try {
+            retrying(() -> libc().bind(fd, memory(sa), Struct.size(sa)), "bind", path);
+        } finally {
+            Reference.reachabilityFence(sa);
+        }
+    }
+
+    static void listen(int fd, int backlog, String target) throws DrmException {
+        retrying(() -> libc().listen(fd, backlog), "listen", target);
+    }
+
+    static int accept(int fd, String target) throws DrmException {
+        return (int) retrying(() -> libc().accept4(fd, null, null, LinuxUapi.SOCK_CLOEXEC), "accept4", target);
+    }
+
+    static void connect(int fd, String path) throws DrmException {
+        SocketStructs.SockaddrUnStruct sa = sockaddrUn(path);
+        try {
+            retrying(() -> libc().connect(fd, memory(sa), Struct.size(sa)), "connect", path);
+        } finally {
+            Reference.reachabilityFence(sa);
+        }
+    }
+
+    private static final int CMSG_HDR = 16;
+    private static final int CMSG_LEN_INT = CMSG_HDR + 4;
+    private static final int CMSG_SPACE_INT = CMSG_HDR + 8;
+
+    /** {@code sendmsg} of {@code message} with {@code passFd} in one SCM_RIGHTS control message. */
+    static void sendFd(int fd, int passFd, byte[] message, String target) throws DrmException {
+        byte[] payload = message.length == 0 ? new byte[] {0} : message;
+        Pointer data = allocate(payload.length);
+        data.put(0, payload, 0, payload.length);
+        SocketStructs.IovecStruct iov = alloc(new SocketStructs.IovecStruct(runtime()));
+        iov.iov_base.set(data.address());
+        iov.iov_len.set(payload.length);
+        Pointer control = allocate(CMSG_SPACE_INT);
+        SocketStructs.CmsgHdrStruct cmsg = new SocketStructs.CmsgHdrStruct(runtime());
+        cmsg.useMemory(control);
+        cmsg.cmsg_len.set(CMSG_LEN_INT);
+        cmsg.cmsg_level.set(LinuxUapi.SOL_SOCKET);
+        cmsg.cmsg_type.set(LinuxUapi.SCM_RIGHTS);
+        control.putInt(CMSG_HDR, passFd);
+        SocketStructs.MsgHdrStruct msg = alloc(new SocketStructs.MsgHdrStruct(runtime()));
+        msg.msg_iov.set(memory(iov).address());
+        msg.msg_iovlen.set(1);
+        msg.msg_control.set(control.address());
+        msg.msg_controllen.set(CMSG_SPACE_INT);
+        try {
+            long n = retrying(() -> libc().sendmsg(fd, memory(msg), LinuxUapi.MSG_NOSIGNAL), "sendmsg", target);
+            if (n != payload.length) {
+                throw new DrmException("sendmsg", target, Errno.EMSGSIZE.number(), "sent " + n + " of " + payload.length);
+            }
+        } finally {
+            Reference.reachabilityFence(data);
+            Reference.reachabilityFence(iov);
+            Reference.reachabilityFence(control);
+            Reference.reachabilityFence(msg);
+        }
+    }
+
+    /** One received message and its descriptor (-1 if none came). */
+    record ReceivedFd(byte[] message, int fd) {
+    }
+
+    static ReceivedFd receiveFd(int fd, int maxBytes, String target) throws DrmException {
+        Pointer data = allocate(maxBytes);
+        SocketStructs.IovecStruct iov = alloc(new SocketStructs.IovecStruct(runtime()));
+        iov.iov_base.set(data.address());
+        iov.iov_len.set(maxBytes);
+        Pointer control = allocate(CMSG_SPACE_INT);
+        SocketStructs.MsgHdrStruct msg = alloc(new SocketStructs.MsgHdrStruct(runtime()));
+        msg.msg_iov.set(memory(iov).address());
+        msg.msg_iovlen.set(1);
+        msg.msg_control.set(control.address());
+        msg.msg_controllen.set(CMSG_SPACE_INT);
+        try {
+            long n = retrying(() -> libc().recvmsg(fd, memory(msg), LinuxUapi.MSG_CMSG_CLOEXEC), "recvmsg", target);
+            int received = -1;
+            if (msg.msg_controllen.get() >= CMSG_LEN_INT) {
+                SocketStructs.CmsgHdrStruct cmsg = new SocketStructs.CmsgHdrStruct(runtime());
+                cmsg.useMemory(control);
+                if (cmsg.cmsg_level.get() == LinuxUapi.SOL_SOCKET && cmsg.cmsg_type.get() == LinuxUapi.SCM_RIGHTS
+                        && cmsg.cmsg_len.get() >= CMSG_LEN_INT) {
+                    received = control.getInt(CMSG_HDR);
+                }
+            }
+            byte[] bytes = new byte[(int) n];
+            data.get(0, bytes, 0, bytes.length);
+            return new ReceivedFd(bytes, received);
+        } finally {
+            Reference.reachabilityFence(data);
+            Reference.reachabilityFence(iov);
+            Reference.reachabilityFence(control);
+            Reference.reachabilityFence(msg);
+        }
     }
 }

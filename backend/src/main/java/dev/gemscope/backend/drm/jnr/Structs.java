@@ -45,7 +45,11 @@ final class Structs {
             DmaBufStructs.DmaBufExportSyncFileStruct.class,
             DmaBufStructs.UdmabufCreateStruct.class,
             DmaBufStructs.DmaHeapAllocationDataStruct.class,
-            LibcStructs.PollFdStruct.class);
+            LibcStructs.PollFdStruct.class,
+            SocketStructs.MsgHdrStruct.class,
+            SocketStructs.IovecStruct.class,
+            SocketStructs.CmsgHdrStruct.class,
+            SocketStructs.SockaddrUnStruct.class);
 
     private Structs() {
     }

@@ -76,7 +76,7 @@ class StructLayoutTest {
     void everyStructClassIsListed() {
         Set<Class<?>> declared = new HashSet<>();
         for (Class<?> holder : List.of(DrmStructs.class, I915Structs.class, VgemStructs.class, DmaBufStructs.class,
-                LibcStructs.class)) {
+                LibcStructs.class, SocketStructs.class)) {
             declared.addAll(Arrays.asList(holder.getDeclaredClasses()));
         }
         assertEquals(declared, new HashSet<>(Structs.ALL));
