@@ -168,11 +168,25 @@ public final class ChildProcess {
                 String driver = s.path("device").asText();
                 DrmNodeName.Kind kind = "render".equals(s.path("node").asText("card"))
                         ? DrmNodeName.Kind.RENDER : DrmNodeName.Kind.PRIMARY;
-                DrmNode node = drm.devices().list().stream()
-                        .filter(n -> driver.equals(n.parentDriver()) && n.kind() == kind)
-                        .findFirst()
-                        .orElseThrow(() -> new DrmException("open", driver + " " + kind, 19, "no such node"));
-                DrmFile f = drm.devices().open(node);
+                // Matched by the driver's own name (DRM_IOCTL_VERSION): sysfs names the PCI
+                // function's driver (virtio-pci), not virtio_gpu.
+                DrmNode node = null;
+                DrmFile f = null;
+                for (DrmNode n : drm.devices().list()) {
+                    if (n.kind() != kind) {
+                        continue;
+                    }
+                    DrmFile candidate = drm.devices().open(n);
+                    if (candidate.version().name().equals(driver)) {
+                        node = n;
+                        f = candidate;
+                        break;
+                    }
+                    candidate.close();
+                }
+                if (f == null) {
+                    throw new DrmException("open", driver + " " + kind, 19, "no such node");
+                }
                 drms.put(s.path("as").asText(), new Drm(s.path("as").asText(), f, driver, node.path(), node.minor()));
                 rec.put("fd", f.fd());
                 rec.put("path", node.path());
