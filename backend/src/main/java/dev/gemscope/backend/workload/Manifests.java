@@ -17,11 +17,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * dma-buf (by inode) its size, exporter, name, holders, mappings, importing devices and the
  * reference count the kernel should show.
  *
- * <p>The count model (bufinfo {@code count} = {@code file_count(dmabuf->file)}, drm_prime.c): one
- * per fd in any process, one per mapping (the VMA pins the file), one for the exporting GEM object
- * while it still has a handle ({@code obj->dma_buf}), and two per GEM object that imported it on a
- * <em>different</em> device ({@code obj->dma_buf} plus the attachment's reference). An import on
- * the exporter's own device is the exporter's object again and adds nothing.
+ * <p>The count model (bufinfo {@code count} = {@code file_count(dmabuf->file)}, drm_prime.c), as
+ * measured on 6.1: one per fd in any process, one per mapping (the VMA pins the file), two for the
+ * exporting GEM object while it still has a handle ({@code obj->dma_buf} and the exporting file's
+ * prime-cache entry, {@code drm_prime_add_buf_handle}), and three per GEM object that imported it
+ * on a <em>different</em> device ({@code obj->dma_buf}, the attachment's reference and the
+ * importing file's prime-cache entry).
  */
 public final class Manifests {
 
@@ -108,8 +109,7 @@ public final class Manifests {
             for (JsonNode i : b.get("importedBy")) {
                 foreignImports += i.path("attachment").asBoolean() ? 1 : 0;
             }
-            long count = b.get("holders").size() + b.get("mappings").size()
-                    + (b.get("exporterObjectHasHandle").asBoolean() ? 1 : 0) + 2 * foreignImports;
+            long count = expectedCount(b);
             b.put("count", count);
             b.put("attachments", foreignImports);
             bytes += b.path("size").asLong();
@@ -169,5 +169,15 @@ public final class Manifests {
         }
         var b = dev.gemscope.backend.parse.dmabuf.BufinfoParser.parse(r.text());
         return b.totals().map(t -> t.objects()).orElse((long) b.buffers().size());
+    }
+
+    /** The modelled bufinfo count of one manifest dma-buf (see the class comment). */
+    public static long expectedCount(JsonNode b) {
+        long foreignImports = 0;
+        for (JsonNode i : b.path("importedBy")) {
+            foreignImports += i.path("attachment").asBoolean() ? 1 : 0;
+        }
+        return b.path("holders").size() + b.path("mappings").size()
+                + (b.path("exporterObjectHasHandle").asBoolean() ? 2 : 0) + 3 * foreignImports;
     }
 }
