@@ -1,0 +1,50 @@
+package dev.gemscope.app.objects;
+
+import dev.gemscope.app.details.DetailsFactory;
+import dev.gemscope.app.index.SnapshotIndex;
+import dev.gemscope.app.table.Column;
+import dev.gemscope.app.table.TableModel;
+import java.util.List;
+
+/** The GEM objects tab: every object with its backing, evidence, handle/flink, dma-buf and driver details. */
+public final class GemObjectsViewModel {
+
+    private DetailsFactory details;
+    private final TableModel<GemObjectRow> table = new TableModel<>("GEM objects", List.of(
+            Column.text("Object", GemObjectRow::id, 220),
+            Column.text("Device", GemObjectRow::device, 150),
+            Column.text("Owner", GemObjectRow::owner, 140),
+            Column.number("Handle", r -> r.object().handle(), 60),
+            Column.number("Flink", r -> r.object().flinkName(), 55),
+            Column.bytes("Size", r -> r.object().size(), 80),
+            Column.text("Backing", r -> r.object().backing().name().toLowerCase(), 80),
+            Column.text("Role", r -> r.object().role().name().toLowerCase(), 75),
+            Column.text("dma-buf", GemObjectRow::dmaBuf, 170),
+            Column.text("Known from", GemObjectRow::knownFrom, 150),
+            Column.text("Driver details", GemObjectRow::details, 260)),
+            r -> details.object(r.object()));
+
+    public GemObjectsViewModel() {
+        table.emptyTextProperty().set("No GEM objects were visible. Most are only visible to root "
+                + "(debugfs) or through dma-bufs and mappings; see the visibility banner.");
+    }
+
+    public void show(SnapshotIndex index, DetailsFactory factory) {
+        this.details = factory;
+        table.setRows(index.snapshot().gemObjects().stream().map(o -> GemObjectRow.of(o, index)).toList());
+    }
+
+    public TableModel<GemObjectRow> table() {
+        return table;
+    }
+
+    /** Selects the object with that id; false if it is not in this snapshot. */
+    public boolean reveal(String objectId) {
+        return table.reveal(r -> r.id().equals(objectId));
+    }
+
+    /** Narrows the table to one device (null: all). */
+    public void scopeToDevice(String deviceId) {
+        table.scopeProperty().set(deviceId == null ? r -> true : r -> deviceId.equals(r.object().deviceId()));
+    }
+}
