@@ -69,7 +69,7 @@ final class DescribeLineParser {
         b.sizeKiB = sizeKiB.getAsLong();
         b.readDomains = read.getAsLong();
         b.writeDomain = write.getAsLong();
-        b.format = shape(tokens);
+        b.format = shape(tokens, flagWidth);
         List<String> problems = new ArrayList<>();
         b.flags = ObjectFlags.decode(field.substring(0, flagWidth), b.format, problems);
         int next = SeqnoReader.read(tokens, 2, b, problems);
@@ -80,17 +80,28 @@ final class DescribeLineParser {
         return new DescribeResult(Optional.of(b.build()), warnings);
     }
 
-    /** Tells the layouts apart by what follows the two domains; see {@link DescribeFormat}. */
-    private static DescribeFormat shape(List<Token> tokens) {
+    /**
+     * Tells the layouts apart by what follows the two domains and, where that is the same for two
+     * layouts, by the measured flag width; see {@link DescribeFormat}. A width that fits no layout of
+     * that shape falls back to the common one, whose flag decoding then reports the mismatch.
+     */
+    private static DescribeFormat shape(List<Token> tokens, int flagWidth) {
         if (word(tokens, 2, null).filter("["::equals).isPresent()) {
             return DescribeFormat.V4_8;
         }
         boolean two = word(tokens, 2, DECIMAL).isPresent() && word(tokens, 3, DECIMAL).isPresent();
         if (two && word(tokens, 4, DECIMAL).isPresent()) {
-            return DescribeFormat.V3_14;
+            // three seqnos: 3.10 prints pin and tiling, 3.13+ adds the global-binding flag
+            return flagWidth == DescribeFormat.V3_10.flagWidth() ? DescribeFormat.V3_10 : DescribeFormat.V3_14;
         }
-        // the 4.14+ cache text is never a number, so two numbers here can only be 3.6 seqnos
-        return two ? DescribeFormat.V3_6 : DescribeFormat.V5_4;
+        if (two) {
+            // the seqno-less layouts' cache text is never a number, so two numbers here are 3.6 seqnos
+            return DescribeFormat.V3_6;
+        }
+        if (flagWidth == DescribeFormat.V4_19.flagWidth()) {
+            return DescribeFormat.V4_19;
+        }
+        return flagWidth == DescribeFormat.V5_3.flagWidth() ? DescribeFormat.V5_3 : DescribeFormat.V5_4;
     }
 
     /** Cache words, dirty and purgeable come first; every group after them is a suffix. */

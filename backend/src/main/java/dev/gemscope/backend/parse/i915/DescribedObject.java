@@ -29,22 +29,23 @@ import java.util.OptionalLong;
  * @param sizeBytes {@code sizeKiB * 1024}, empty if that does not fit in a signed long
  * @param readDomains GEM read domains bit mask
  * @param writeDomain GEM write domain bit mask
- * @param seqnos sequence numbers (pre-4.14 layouts only)
+ * @param seqnos sequence numbers (3.x and 4.8 layouts only)
  * @param cacheLevel cache text without its leading blank ({@code uncached}, {@code snooped (LLC)},
  *     {@code LLC}, {@code WB (1-Way Coh)}, {@code not defined} …); empty when none was printed
  * @param dirty {@code dirty} was printed
  * @param purgeable {@code purgeable} was printed ({@code madv == DONTNEED})
  * @param flinkName {@code (name: %d)}: the global flink name, present only for flinked objects
- * @param pinCount {@code (pinned x %d)}: pinned VMAs (3.10+)
- * @param display {@code (display)}: pinned for scan-out (≈3.10–4.13)
- * @param framebuffer {@code (fb)}: backs a framebuffer (4.14+)
- * @param fenceRegister {@code (fence: %d)}: object-level fence register (before 4.14; later per VMA)
+ * @param pinCount {@code (pinned x %d)}: pin count (3.10: only when non-zero; 4.8+: always printed)
+ * @param display {@code (display)}: pinned for scan-out ({@code pin_display}; 3.13-era and 4.8 layouts, not 3.10)
+ * @param globalPin {@code (global)}: globally pinned ({@code pin_global}, the renamed display pin; 4.19, ≈5.3)
+ * @param framebuffer {@code (fb)}: backs a framebuffer (5.x; not in 4.19 or the ≈5.3 layout)
+ * @param fenceRegister {@code (fence: %d)}: object-level fence register (3.x, 4.8; 4.19+ print it per VMA)
  * @param bindings every {@code (… offset: …)} group, in printed order
  * @param stolenOffset {@code (stolen: %08llx)}: offset inside stolen memory
  * @param pinMappable {@code p} in {@code (p|f|pf mappable)}
  * @param faultMappable {@code f} in {@code (p|f|pf mappable)}
  * @param engine {@code (<name>)}: ring/engine of the last rendering, read or write, depending on era
- * @param frontbufferBits {@code (frontbuffer: 0x%03x)} (≈3.18–4.13)
+ * @param frontbufferBits {@code (frontbuffer: 0x%03x)} (≈3.18 – ≈5.3; 4.8 and 4.19 read)
  * @param unknownSuffixes groups or words that were not understood (each also produced a warning)
  * @param text the describe_obj text this was parsed from, without list indentation
  */
@@ -52,9 +53,9 @@ public record DescribedObject(String source, String list, Optional<String> secti
         DescribeFormat format, String pointer, boolean pointerHidden, ObjectFlags flags, long sizeKiB,
         OptionalLong sizeBytes, long readDomains, long writeDomain, Seqnos seqnos, String cacheLevel,
         boolean dirty, boolean purgeable, OptionalLong flinkName, OptionalLong pinCount, boolean display,
-        boolean framebuffer, OptionalLong fenceRegister, List<VmaBinding> bindings, OptionalLong stolenOffset,
-        boolean pinMappable, boolean faultMappable, Optional<String> engine, OptionalLong frontbufferBits,
-        List<String> unknownSuffixes, String text) {
+        boolean globalPin, boolean framebuffer, OptionalLong fenceRegister, List<VmaBinding> bindings,
+        OptionalLong stolenOffset, boolean pinMappable, boolean faultMappable, Optional<String> engine,
+        OptionalLong frontbufferBits, List<String> unknownSuffixes, String text) {
 
     public DescribedObject {
         bindings = List.copyOf(bindings);

@@ -11,8 +11,8 @@ import java.util.OptionalLong;
  * @param height height in pixels
  * @param depth colour depth
  * @param bitsPerPixel bits per pixel
- * @param modifier ≈4.x+: format modifier ({@code 0x%llx}), unsigned 64-bit bit pattern
- * @param refcount ≈4.x+: framebuffer reference count
+ * @param modifier 4.8+ (4.19 read): format modifier ({@code 0x%llx}), unsigned 64-bit bit pattern
+ * @param refcount 3.10+ (3.10 and 4.19 read): framebuffer reference count; 3.6 printed none
  * @param object the backing GEM object, empty when no describe_obj text followed {@code obj} or it
  *     could not be read (then a warning says why)
  * @param line 1-based line number

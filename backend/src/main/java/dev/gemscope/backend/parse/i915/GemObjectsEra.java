@@ -6,16 +6,25 @@ package dev.gemscope.backend.parse.i915;
  */
 public enum GemObjectsEra {
 
-    /** 3.x (3.6): {@code %u objects, %zu bytes} plus global gtt/active/inactive/mappable counts only. */
+    /**
+     * 3.x up to at least 3.10 (3.6 reference; 3.10 read): {@code %u objects, %zu bytes} plus global counts
+     * only. 3.6 prints gtt/active/inactive/mappable counts and the gtt total; 3.10 adds the unbound and
+     * purgeable lines, still without a blank line or per-client lines.
+     */
     GLOBAL_COUNTS,
 
     /**
-     * ≈3.10 – 4.x (3.13, 4.2, 4.8): the same first line, more global counts (unbound, purgeable, pin
-     * mapped), then one line per DRM client with active/inactive/global/shared/unbound bytes.
+     * ≈3.13 – 4.x (3.13, 4.2 references; 4.8 and 4.19 read): the same first line, more global counts,
+     * then a blank line and one line per DRM client with active/inactive/global/shared/unbound bytes.
+     * 4.19 replaces the gtt/active/inactive lines by unbound/bound/purgeable/mapped/huge-paged/display
+     * lines, prints {@code %llu [%pa] gtt total} and {@code Supported page sizes: %s}.
      */
     PER_CLIENT,
 
-    /** 5.4 – ≈5.9: {@code %u shrinkable [%u free] objects, %llu bytes}, then per-client lines with closed. */
+    /**
+     * ≈5.3 – ≈5.9: {@code %u shrinkable [%u free] objects, %llu bytes} (a ≈5.3 tree prints no
+     * {@code [%u free]}), then per-client lines with closed.
+     */
     SHRINKABLE,
 
     /** ≈5.10: shrinkable line, {@code %s: total:%pa, available:%pa bytes} per region, per-client lines. */

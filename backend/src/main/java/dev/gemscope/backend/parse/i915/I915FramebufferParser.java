@@ -14,16 +14,20 @@ import dev.gemscope.backend.parse.ParseWarning;
 
 /**
  * Parses {@code i915_gem_framebuffer} ({@code i915_gem_framebuffer_info()}, in {@code i915_debugfs.c}
- * until ≈5.5, then {@code display/intel_display_debugfs.c}). Each line is
- * {@code fbcon size: %d x %d, depth %d, %d bpp, obj } (3.x) or, since ≈4.x,
- * {@code fbcon|user size: %d x %d, depth %d, %d bpp, modifier 0x%llx, refcount %d, obj }, followed by a
- * describe_obj text read with {@link I915ObjectListParser#parseObject}. Since ≈6.13 the object part
- * comes from {@code intel_bo_describe()}, which is the same describe_obj on i915 and may be empty on xe.
+ * until ≈5.5, then {@code display/intel_display_debugfs.c}). Each line is one of
+ * <ul>
+ * <li>3.6: {@code fbcon|user size: %d x %d, depth %d, %d bpp, obj }</li>
+ * <li>3.10 (read) to ≈4.x: {@code …, %d bpp, refcount %d, obj } (refcount, no modifier)</li>
+ * <li>4.8 and later (4.19 read): {@code …, %d bpp, modifier 0x%llx, refcount %d, obj }</li>
+ * </ul>
+ * followed by a describe_obj text read with {@link I915ObjectListParser#parseObject}. Since ≈6.13 the
+ * object part comes from {@code intel_bo_describe()}, which is the same describe_obj on i915 and may be
+ * empty on xe.
  */
 public final class I915FramebufferParser {
 
     private static final Pattern ROW = Pattern.compile("(fbcon|user) size: (-?\\d+) x (-?\\d+), depth (-?\\d+), "
-            + "(-?\\d+) bpp(?:, modifier 0x([0-9a-fA-F]+), refcount (-?\\d+))?, obj ?(.*)");
+            + "(-?\\d+) bpp(?:, modifier 0x([0-9a-fA-F]+))?(?:, refcount (-?\\d+))?, obj ?(.*)");
 
     private I915FramebufferParser() {
     }
@@ -71,7 +75,7 @@ public final class I915FramebufferParser {
         }
         OptionalLong modifier = m.group(6) == null ? OptionalLong.empty() : Numbers.hex(m.group(6));
         OptionalLong refcount = m.group(7) == null ? OptionalLong.empty() : Numbers.decimal(m.group(7));
-        if (m.group(6) != null && (modifier.isEmpty() || refcount.isEmpty())) {
+        if ((m.group(6) != null && modifier.isEmpty()) || (m.group(7) != null && refcount.isEmpty())) {
             warnings.add(new ParseWarning(source, no, line, "modifier or refcount out of range"));
         }
         Optional<DescribedObject> object = Optional.empty();

@@ -2,6 +2,7 @@ package dev.gemscope.backend.parse.i915;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,11 +19,16 @@ import dev.gemscope.backend.parse.ParseWarning;
 public final class I915GemObjectsParser {
 
     private static final Pattern LEGACY_FIRST = Pattern.compile("(\\d+) objects, (\\d+) bytes");
+    // 5.4+ "%u shrinkable [%u free] objects"; a ≈5.3 tree prints the count without the free part
     private static final Pattern SHRINKABLE_FIRST =
-            Pattern.compile("(\\d+) shrinkable \\[(\\d+) free\\] objects, (\\d+) bytes");
-    private static final Pattern SUMMARY = Pattern.compile(
-            "\\s*(\\d+)(?: \\[(\\d+)\\])?((?: [a-z]+)*) objects, (\\d+)(?: \\[(\\d+)\\])? bytes(.*)");
-    private static final Pattern GTT_TOTAL = Pattern.compile("(\\d+) \\[(\\d+)\\] gtt total");
+            Pattern.compile("(\\d+) shrinkable(?: \\[(\\d+) free\\])? objects, (\\d+) bytes");
+    // "%u [%u] active objects, %zu [%zu] bytes", 4.19 "%u display objects (globally pinned), %llu bytes"
+    // and "%u huge-paged objects (%s) %llu bytes" (no comma after the page sizes)
+    private static final Pattern SUMMARY = Pattern.compile("\\s*(\\d+)(?: \\[(\\d+)\\])?((?: [a-z][a-z-]*)*) "
+            + "objects(?:,| \\(([^)]*)\\),?) (\\d+)(?: \\[(\\d+)\\])? bytes(.*)");
+    // "%zu [%lu] gtt total" (3.x), "%llu [%llu]" (4.8), "%llu [%pa]" (4.19: mappable end as 0x%016llx)
+    private static final Pattern GTT_TOTAL = Pattern.compile("(\\d+) \\[(\\d+|0x[0-9a-fA-F]+)\\] gtt total");
+    private static final Pattern PAGE_SIZES = Pattern.compile("Supported page sizes: (.*)");
 
     private I915GemObjectsParser() {
     }
@@ -45,6 +51,8 @@ public final class I915GemObjectsParser {
         OptionalLong free = OptionalLong.empty();
         OptionalLong gttTotal = OptionalLong.empty();
         OptionalLong mappableGtt = OptionalLong.empty();
+        List<String> pageSizes = List.of();
+        boolean blankAfterFirst = false;
         Boolean shrinkable = null;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -55,13 +63,14 @@ public final class I915GemObjectsParser {
             }
             Matcher m;
             if (line.isBlank()) {
+                blankAfterFirst |= shrinkable != null;
                 continue;
             }
             if (shrinkable == null) {
                 if ((m = SHRINKABLE_FIRST.matcher(line)).matches()) {
                     shrinkable = true;
                     count = number(m.group(1), no, line, source, warnings);
-                    free = number(m.group(2), no, line, source, warnings);
+                    free = m.group(2) == null ? OptionalLong.empty() : number(m.group(2), no, line, source, warnings);
                     bytes = number(m.group(3), no, line, source, warnings);
                     continue;
                 }
@@ -83,7 +92,10 @@ public final class I915GemObjectsParser {
                 continue;
             } else if ((m = GTT_TOTAL.matcher(line)).matches()) {
                 gttTotal = number(m.group(1), no, line, source, warnings);
-                mappableGtt = number(m.group(2), no, line, source, warnings);
+                mappableGtt = m.group(2).startsWith("0x") ? hexNumber(m.group(2), no, line, source, warnings)
+                        : number(m.group(2), no, line, source, warnings);
+            } else if ((m = PAGE_SIZES.matcher(line)).matches()) {
+                pageSizes = sizeList(m.group(1));
             } else if ((m = SUMMARY.matcher(line)).matches()) {
                 summary(m, no, line, source, warnings, summaries);
             } else if (!regions.continuation(line)) {
@@ -94,19 +106,20 @@ public final class I915GemObjectsParser {
             warnings.add(new ParseWarning(source, 0, "", "no object count line"));
         }
         List<GemRegionStats> regionList = regions.regions();
-        GemObjectsEra era = era(shrinkable, count.isPresent(), summaries, clients, regionList);
-        return new I915GemObjects(era, count, bytes, free, summaries, gttTotal, mappableGtt, clients, regionList, cut,
-                warnings);
+        GemObjectsEra era = era(shrinkable, count.isPresent(), blankAfterFirst, clients, regionList);
+        return new I915GemObjects(era, count, bytes, free, summaries, gttTotal, mappableGtt, pageSizes, clients,
+                regionList, cut, warnings);
     }
 
-    private static GemObjectsEra era(Boolean shrinkable, boolean counted, List<GemSummaryLine> summaries,
+    private static GemObjectsEra era(Boolean shrinkable, boolean counted, boolean blankLine,
             List<GemClientStats> clients, List<GemRegionStats> regions) {
         if (shrinkable == null || !counted) {
             return GemObjectsEra.UNKNOWN;
         }
         if (!shrinkable) {
-            // 3.6 printed only gtt/active/inactive/mappable counts; the unbound line came with per-client stats
-            boolean later = !clients.isEmpty() || summaries.stream().anyMatch(s -> s.label().equals("unbound"));
+            // 3.6 and 3.10 print only global counts; 4.8 and 4.19 follow them with a blank line (printed even
+            // when no client has objects) and then the per-client lines
+            boolean later = !clients.isEmpty() || blankLine;
             return later ? GemObjectsEra.PER_CLIENT : GemObjectsEra.GLOBAL_COUNTS;
         }
         if (regions.isEmpty()) {
@@ -119,16 +132,31 @@ public final class I915GemObjectsParser {
     private static void summary(Matcher m, int no, String line, String source, List<ParseWarning> warnings,
             List<GemSummaryLine> summaries) {
         OptionalLong count = number(m.group(1), no, line, source, warnings);
-        OptionalLong bytes = number(m.group(4), no, line, source, warnings);
+        OptionalLong bytes = number(m.group(5), no, line, source, warnings);
         if (count.isEmpty() || bytes.isEmpty()) {
             return;
         }
         OptionalLong secondCount = m.group(2) == null ? OptionalLong.empty() : number(m.group(2), no, line, source,
                 warnings);
-        OptionalLong secondBytes = m.group(5) == null ? OptionalLong.empty() : number(m.group(5), no, line, source,
+        OptionalLong secondBytes = m.group(6) == null ? OptionalLong.empty() : number(m.group(6), no, line, source,
                 warnings);
-        String label = (m.group(3).trim() + " " + m.group(6).trim()).trim();
-        summaries.add(new GemSummaryLine(label, count.getAsLong(), secondCount, bytes.getAsLong(), secondBytes, no));
+        String label = (m.group(3).trim() + " " + m.group(7).trim()).trim();
+        summaries.add(new GemSummaryLine(label, count.getAsLong(), secondCount, bytes.getAsLong(), secondBytes,
+                Optional.ofNullable(m.group(4)), no));
+    }
+
+    private static OptionalLong hexNumber(String text, int no, String line, String source,
+            List<ParseWarning> warnings) {
+        OptionalLong v = Numbers.hex(text);
+        if (v.isEmpty()) {
+            warnings.add(new ParseWarning(source, no, line, "number '" + text + "' out of range"));
+        }
+        return v;
+    }
+
+    /** {@code stringify_page_sizes()} output: sizes joined by {@code ", "}, empty text for none. */
+    private static List<String> sizeList(String text) {
+        return text.isBlank() ? List.of() : List.of(text.trim().split(", "));
     }
 
     static OptionalLong number(String digits, int no, String line, String source, List<ParseWarning> warnings) {

@@ -15,9 +15,9 @@ import dev.gemscope.backend.parse.ParseWarning;
  * Parses the legacy i915 per-object debugfs lists (kernel-interfaces.md §4.5, §4.5.1). Producers
  * ({@code i915_debugfs.c}): {@code i915_gem_object_list_info()} prints a header ({@code Active:},
  * {@code Inactive:}, 3.x also {@code Flushing:}), {@code i915_gem_gtt_info()} (gtt, pinned) prints none,
- * {@code i915_gem_stolen_list_info()} (≈3.10+) prints {@code Stolen:}; each object line is three blanks
- * plus {@code describe_obj()}, and the list ends with a {@code Total …} line. The files exist from 3.x
- * to 4.x and are gone by 5.4.
+ * {@code i915_gem_stolen_list_info()} (not in 3.10; 4.8 and 4.19 read) prints {@code Stolen:}; each object
+ * line is three blanks plus {@code describe_obj()}, and the list ends with a {@code Total …} line. The
+ * files exist from 3.x to 4.x and are gone by 5.4.
  *
  * <p>Objects keep the file name and the header they were listed under, so a collector can merge the
  * copies of one object seen in several lists by {@link DescribedObject#mergeKey()}.

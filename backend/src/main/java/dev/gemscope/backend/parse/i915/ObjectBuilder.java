@@ -25,6 +25,7 @@ final class ObjectBuilder {
     OptionalLong flinkName = OptionalLong.empty();
     OptionalLong pinCount = OptionalLong.empty();
     boolean display;
+    boolean globalPin;
     boolean framebuffer;
     OptionalLong fenceRegister = OptionalLong.empty();
     final List<VmaBinding> bindings = new ArrayList<>();
@@ -43,7 +44,7 @@ final class ObjectBuilder {
                 ? OptionalLong.of(sizeKiB * 1024) : OptionalLong.empty();
         return new DescribedObject(source, list, section, line, format, pointer, hidden, flags, sizeKiB, bytes,
                 readDomains, writeDomain, seqnos, String.join(" ", cache), dirty, purgeable, flinkName,
-                pinCount, display, framebuffer, fenceRegister, bindings, stolenOffset, pinMappable,
+                pinCount, display, globalPin, framebuffer, fenceRegister, bindings, stolenOffset, pinMappable,
                 faultMappable, engine, frontbufferBits, unknown, text);
     }
 }

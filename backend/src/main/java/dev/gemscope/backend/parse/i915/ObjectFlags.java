@@ -9,11 +9,12 @@ import java.util.Optional;
  *
  * @param raw the flag characters exactly as printed (spaces included)
  * @param tiling tiling mode (every layout prints it)
- * @param pin 3.6/3.14: {@code P} user-pinned, {@code p} pinned; 4.8: {@code p} pinned for display
- * @param active 4.8: {@code *}, the object is busy on the GPU
+ * @param pin 3.6/3.10/3.14: {@code P} user-pinned, {@code p} pinned; 4.8: {@code p} pinned for display
+ *     ({@code pin_display}); 4.19 and ≈5.3: {@code p} globally pinned ({@code pin_global}, the display pin)
+ * @param active 4.8 and 4.19: {@code *}, the object is busy on the GPU
  * @param globalBinding 3.14 and 4.8: {@code g}, the object has a global GTT binding
- * @param userFault 4.14+: {@code g}, the object has a live GTT mmap fault ({@code userfault_count})
- * @param kernelMapped 4.8 and 4.14+: {@code M}, the kernel holds a vmap of the pages
+ * @param userFault 4.19, ≈5.3 and 5.4+: {@code g}, the object has a live GTT mmap fault ({@code userfault_count})
+ * @param kernelMapped 4.8, 4.19, ≈5.3 and 5.4+: {@code M}, the kernel holds a vmap of the pages
  */
 public record ObjectFlags(String raw, Tiling tiling, Optional<PinFlag> pin, Optional<Boolean> active,
         Optional<Boolean> globalBinding, Optional<Boolean> userFault, Optional<Boolean> kernelMapped) {
@@ -21,7 +22,10 @@ public record ObjectFlags(String raw, Tiling tiling, Optional<PinFlag> pin, Opti
     /** Tiling character: blank, {@code X} or {@code Y}. */
     public enum Tiling { NONE, X, Y, UNKNOWN }
 
-    /** Pin character of the pre-4.14 layouts. */
+    /**
+     * Pin character of the pre-5.4 layouts: {@code P}/{@code p} until 3.x, then {@code p} for the
+     * display pin ({@code pin_display} in 4.8, {@code pin_global} in 4.19 and ≈5.3).
+     */
     public enum PinFlag { NONE, PINNED, USER_PINNED, DISPLAY }
 
     /** Flags whose layout could not be matched: only the raw text is kept. */
@@ -40,13 +44,19 @@ public record ObjectFlags(String raw, Tiling tiling, Optional<PinFlag> pin, Opti
             return undecoded(raw);
         }
         return switch (format) {
-            case V3_6 -> new ObjectFlags(raw, tiling(raw.charAt(1), problems), pin(raw.charAt(0), problems),
+            case V3_6, V3_10 -> new ObjectFlags(raw, tiling(raw.charAt(1), problems), pin(raw.charAt(0), problems),
                     Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
             case V3_14 -> new ObjectFlags(raw, tiling(raw.charAt(1), problems), pin(raw.charAt(0), problems),
                     Optional.empty(), bool(raw.charAt(2), 'g', problems), Optional.empty(), Optional.empty());
             case V4_8 -> new ObjectFlags(raw, tiling(raw.charAt(2), problems), displayPin(raw.charAt(1), problems),
                     bool(raw.charAt(0), '*', problems), bool(raw.charAt(3), 'g', problems), Optional.empty(),
                     bool(raw.charAt(4), 'M', problems));
+            case V4_19 -> new ObjectFlags(raw, tiling(raw.charAt(2), problems), displayPin(raw.charAt(1), problems),
+                    bool(raw.charAt(0), '*', problems), Optional.empty(), bool(raw.charAt(3), 'g', problems),
+                    bool(raw.charAt(4), 'M', problems));
+            case V5_3 -> new ObjectFlags(raw, tiling(raw.charAt(1), problems), displayPin(raw.charAt(0), problems),
+                    Optional.empty(), Optional.empty(), bool(raw.charAt(2), 'g', problems),
+                    bool(raw.charAt(3), 'M', problems));
             case V5_4 -> new ObjectFlags(raw, tiling(raw.charAt(0), problems), Optional.empty(), Optional.empty(),
                     Optional.empty(), bool(raw.charAt(1), 'g', problems), bool(raw.charAt(2), 'M', problems));
         };

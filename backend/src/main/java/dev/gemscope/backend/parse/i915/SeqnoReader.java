@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import dev.gemscope.backend.parse.Numbers;
 import dev.gemscope.backend.parse.i915.TailTokens.Token;
 
-/** Reads the sequence numbers that the pre-4.14 describe_obj layouts print after the domains. */
+/** Reads the sequence numbers that the 3.x and 4.8 describe_obj layouts print after the domains. */
 final class SeqnoReader {
 
     private static final Pattern DECIMAL = Pattern.compile("-?\\d+");
@@ -30,6 +30,13 @@ final class SeqnoReader {
                 b.seqnos = new Seqnos(u32(dec(tokens, from)), List.of(), OptionalLong.empty(),
                         u32(dec(tokens, from + 1)));
                 return from + 2;
+            }
+            case V3_10 -> {
+                // 3.10 prints last_read, last_write and last_fenced with %d: negative means above 2^31
+                OptionalLong read = u32(dec(tokens, from));
+                b.seqnos = new Seqnos(OptionalLong.empty(), read.isPresent() ? List.of(read.getAsLong()) : List.of(),
+                        u32(dec(tokens, from + 1)), u32(dec(tokens, from + 2)));
+                return from + 3;
             }
             case V3_14 -> {
                 OptionalLong read = dec(tokens, from);

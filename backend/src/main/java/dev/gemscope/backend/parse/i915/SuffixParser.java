@@ -65,6 +65,11 @@ final class SuffixParser {
             b.display = true;
             return Optional.empty();
         }
+        if (inner.equals("global")) {
+            // 4.19 and ≈5.3: obj->pin_global; without this rule it would pass for an engine name
+            b.globalPin = true;
+            return Optional.empty();
+        }
         if (inner.equals("fb")) {
             b.framebuffer = true;
             return Optional.empty();

@@ -90,6 +90,79 @@ class I915FramebufferParserTest {
         assertEquals(800, r.framebuffers().get(0).width());
     }
 
+    // 3.10 i915_gem_framebuffer_info(): "…, %d bpp, refcount %d, obj " (refcount, no modifier) + 3.10
+    // describe_obj; exact lines of resources/fixtures/3.10-i915-prime
+    @Test
+    void parsesThreeTenRefcountWithoutModifier() {
+        String text = """
+                fbcon size: 1920 x 1080, depth 24, 32 bpp, refcount 1, obj ffff88020f4a1e00: p      8100KiB 40 40 0 0 0 \
+                uncached (pinned x 1) (gtt offset: 00080000, size: 007e9000) (stolen: 00060000) (p mappable)
+                user size: 1920 x 1080, depth 24, 32 bpp, refcount 2, obj ffff88020f4a1fc0: pX     8100KiB 02 02 91842 \
+                91842 91836 uncached dirty (pinned x 1) (fence: 0) (gtt offset: 00880000, size: 007e9000) (pf mappable) \
+                (blitter ring)
+                """;
+
+        I915Framebuffers r = I915FramebufferParser.parse(text, SOURCE);
+
+        assertEquals(List.of(), r.warnings());
+        assertEquals(2, r.framebuffers().size());
+        FramebufferRow fbcon = r.framebuffers().get(0);
+        assertEquals(Kind.FBCON, fbcon.kind());
+        assertEquals(1920, fbcon.width());
+        assertEquals(1080, fbcon.height());
+        assertEquals(OptionalLong.empty(), fbcon.modifier());
+        assertEquals(OptionalLong.of(1), fbcon.refcount());
+        DescribedObject fbObj = fbcon.object().orElseThrow();
+        assertEquals(DescribeFormat.V3_10, fbObj.format());
+        assertEquals("ffff88020f4a1e00", fbObj.pointer());
+        assertEquals(OptionalLong.of(0x60000), fbObj.stolenOffset());
+
+        FramebufferRow user = r.framebuffers().get(1);
+        assertEquals(Kind.USER, user.kind());
+        assertEquals(OptionalLong.empty(), user.modifier());
+        assertEquals(OptionalLong.of(2), user.refcount());
+        DescribedObject o = user.object().orElseThrow();
+        assertEquals(DescribeFormat.V3_10, o.format());
+        assertEquals(Optional.of("user"), o.section());
+        assertEquals(ObjectFlags.Tiling.X, o.flags().tiling());
+        assertEquals(OptionalLong.of(91836), o.seqnos().lastFenced());
+        assertEquals(Optional.of("blitter ring"), o.engine());
+    }
+
+    // 4.19: "…, modifier 0x%llx, refcount %d, obj " + five-flag describe_obj without seqnos; exact lines of
+    // resources/fixtures/4.19-vgem-fences
+    @Test
+    void parsesFourNineteenFramebuffers() {
+        String text = """
+                fbcon size: 1920 x 1080, depth 24, 32 bpp, modifier 0x0, refcount 1, obj ffff8b611a2d0000:  p        \
+                8100KiB 40 40  uncached (pinned x 1) (global) (ggtt offset: 00000000, size: 007e9000, pages: 4K, normal) \
+                (stolen: 00000000)
+                user size: 1920 x 1080, depth 24, 32 bpp, modifier 0x100000000000001, refcount 1, obj ffff8b611a2d2a80: \
+                * X       8100KiB 02 02  uncached dirty (pinned x 0) (ggtt offset: 01040000, size: 007e9000, pages: 4K, \
+                normal) (ppgtt offset: 008f0000, size: 007e9000, pages: 4K) (rcs0)
+                """;
+
+        I915Framebuffers r = I915FramebufferParser.parse(text, SOURCE);
+
+        assertEquals(List.of(), r.warnings());
+        FramebufferRow fbcon = r.framebuffers().get(0);
+        assertEquals(OptionalLong.of(0), fbcon.modifier());
+        assertEquals(OptionalLong.of(1), fbcon.refcount());
+        DescribedObject fbObj = fbcon.object().orElseThrow();
+        assertEquals(DescribeFormat.V4_19, fbObj.format());
+        assertEquals(Optional.of(ObjectFlags.PinFlag.DISPLAY), fbObj.flags().pin());
+        assertTrue(fbObj.globalPin());
+        assertEquals(Optional.empty(), fbObj.engine());
+
+        FramebufferRow user = r.framebuffers().get(1);
+        assertEquals(OptionalLong.of(0x100000000000001L), user.modifier());
+        DescribedObject o = user.object().orElseThrow();
+        assertEquals(DescribeFormat.V4_19, o.format());
+        assertEquals(Optional.of(true), o.flags().active());
+        assertEquals(ObjectFlags.Tiling.X, o.flags().tiling());
+        assertEquals(Optional.of("rcs0"), o.engine());
+    }
+
     @Test
     void unreadableObjectPartIsWarnedButRowKept() {
         String text = "user size: 800 x 600, depth 24, 32 bpp, modifier 0x0, refcount 1, obj something new\n";

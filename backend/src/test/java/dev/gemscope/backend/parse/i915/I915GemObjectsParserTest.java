@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,121 @@ class I915GemObjectsParserTest {
         assertEquals(OptionalLong.of(268435456), r.mappableGttTotal());
         assertEquals(List.of(), r.clients());
         assertEquals(List.of(), r.regions());
+    }
+
+    // 3.10 i915_gem_object_info() (android-3.10.y): unbound/purgeable/mappable lines but no blank line and no
+    // per-client lines; exact text of resources/fixtures/3.10-i915-prime
+    private static final String V3_10 = """
+            21 objects, 24231936 bytes
+            20 [20] objects, 22134784 [22134784] bytes in gtt
+              5 [5] active objects, 8593408 [8593408] bytes
+              15 [15] inactive objects, 13541376 [13541376] bytes
+            1 unbound objects, 2097152 bytes
+            1 purgeable objects, 2097152 bytes
+            5 pinned mappable objects, 16982016 bytes
+            2 fault mappable objects, 11427840 bytes
+            2147483648 [268435456] gtt total
+            """;
+
+    @Test
+    void parsesThreeTenGlobalCountsWithoutClients() {
+        I915GemObjects r = I915GemObjectsParser.parse(V3_10, SOURCE);
+
+        assertEquals(List.of(), r.warnings());
+        assertEquals(GemObjectsEra.GLOBAL_COUNTS, r.era());
+        assertEquals(OptionalLong.of(21), r.objectCount());
+        assertEquals(OptionalLong.of(24231936), r.bytes());
+        assertEquals(List.of("in gtt", "active", "inactive", "unbound", "purgeable", "pinned mappable",
+                "fault mappable"), r.summaries().stream().map(GemSummaryLine::label).toList());
+        GemSummaryLine unbound = r.summaries().get(3);
+        assertEquals(1, unbound.count());
+        assertEquals(2097152, unbound.bytes());
+        assertEquals(Optional.empty(), unbound.qualifier());
+        assertEquals(OptionalLong.of(2147483648L), r.gttTotal());
+        assertEquals(OptionalLong.of(268435456), r.mappableGttTotal());
+        assertEquals(List.of(), r.supportedPageSizes());
+        assertEquals(List.of(), r.clients());
+    }
+
+    // 4.19 i915_gem_object_info(): bound/mapped/huge-paged/display lines, "%llu [%pa] gtt total", supported
+    // page sizes, blank line, [k]contexts and clients; exact text of resources/fixtures/4.19-vgem-fences
+    private static final String V4_19 = """
+            25 objects, 29683712 bytes
+            0 unbound objects, 0 bytes
+            25 bound objects, 29683712 bytes
+            0 purgeable objects, 0 bytes
+            16 mapped objects, 434176 bytes
+            0 huge-paged objects () 0 bytes
+            2 display objects (globally pinned), 16588800 bytes
+            4294967296 [0x0000000010000000] gtt total
+            Supported page sizes: 2M, 64K, 4K
+
+            [k]contexts: 12 objects, 417792 bytes (221184 active, 196608 inactive, 417792 global, 0 shared, 0 unbound)
+            kmscube: 4 objects, 16687104 bytes (8327168 active, 24948736 inactive, 16588800 global, 0 shared, 0 unbound)
+            prime_vgem: 3 objects, 4263936 bytes (4198400 active, 65536 inactive, 65536 global, 4259840 shared, 0 unbound)
+            """;
+
+    @Test
+    void parsesFourNineteenSummaryLines() {
+        I915GemObjects r = I915GemObjectsParser.parse(V4_19, SOURCE);
+
+        assertEquals(List.of(), r.warnings());
+        assertEquals(GemObjectsEra.PER_CLIENT, r.era());
+        assertEquals(OptionalLong.of(25), r.objectCount());
+        assertEquals(List.of("unbound", "bound", "purgeable", "mapped", "huge-paged", "display"),
+                r.summaries().stream().map(GemSummaryLine::label).toList());
+        GemSummaryLine mapped = r.summaries().get(3);
+        assertEquals(16, mapped.count());
+        assertEquals(434176, mapped.bytes());
+        GemSummaryLine huge = r.summaries().get(4);
+        assertEquals(0, huge.count());
+        assertEquals(0, huge.bytes());
+        assertEquals(Optional.of(""), huge.qualifier());
+        GemSummaryLine display = r.summaries().get(5);
+        assertEquals(2, display.count());
+        assertEquals(16588800, display.bytes());
+        assertEquals(Optional.of("globally pinned"), display.qualifier());
+        assertEquals(7, display.line());
+        assertEquals(OptionalLong.of(4294967296L), r.gttTotal());
+        assertEquals(OptionalLong.of(0x10000000), r.mappableGttTotal());
+        assertEquals(List.of("2M", "64K", "4K"), r.supportedPageSizes());
+        assertEquals(List.of("[k]contexts", "kmscube", "prime_vgem"),
+                r.clients().stream().map(GemClientStats::name).toList());
+        assertEquals(OptionalLong.of(4259840), r.clients().get(2).shared());
+    }
+
+    @Test
+    void hugePagedLineKeepsItsPageSizes() {
+        String text = "3 objects, 6291456 bytes\n0 unbound objects, 0 bytes\n"
+                + "2 huge-paged objects (2M, 64K) 4194304 bytes\n";
+
+        I915GemObjects r = I915GemObjectsParser.parse(text, SOURCE);
+
+        assertEquals(List.of(), r.warnings());
+        GemSummaryLine huge = r.summaries().get(1);
+        assertEquals("huge-paged", huge.label());
+        assertEquals(2, huge.count());
+        assertEquals(4194304, huge.bytes());
+        assertEquals(Optional.of("2M, 64K"), huge.qualifier());
+    }
+
+    // ≈5.3: "%u shrinkable objects, %llu bytes" without the free count
+    @Test
+    void shrinkableLineWithoutFreeCount() {
+        String text = """
+                9 shrinkable objects, 36864 bytes
+
+                Xorg: 4 objects, 16384 bytes (0 active, 16384 inactive, 0 global, 0 shared, 0 unbound, 0 closed)
+                """;
+
+        I915GemObjects r = I915GemObjectsParser.parse(text, SOURCE);
+
+        assertEquals(List.of(), r.warnings());
+        assertEquals(GemObjectsEra.SHRINKABLE, r.era());
+        assertEquals(OptionalLong.of(9), r.objectCount());
+        assertEquals(OptionalLong.empty(), r.freeCount());
+        assertEquals(OptionalLong.of(36864), r.bytes());
+        assertEquals(1, r.clients().size());
     }
 
     // 4.8: more global lines, a blank line, [k] pseudo-clients, then one line per DRM file

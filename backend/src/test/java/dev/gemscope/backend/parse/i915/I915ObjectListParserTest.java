@@ -110,6 +110,184 @@ class I915ObjectListParserTest {
         assertEquals(OptionalLong.of(1), o.frontbufferBits());
     }
 
+    // 3.10 describe_obj (android-3.10.y i915_debugfs.c): "%pK: %s%s %8zdKiB %02x %02x %d %d %d%s%s%s", two
+    // flags (pin, tiling) and three seqnos; exact lines of resources/fixtures/3.10-i915-prime i915_gem_gtt
+    private static final String GTT_3_10 = """
+               ffff88020f4a1000: p         4KiB 01 01 0 0 0 snooped (LLC) (pinned x 1) (gtt offset: 00000000, size: 00001000)
+               ffff88020f4a1e00: p      8100KiB 40 40 0 0 0 uncached (pinned x 1) (gtt offset: 00080000, size: 007e9000) \
+            (stolen: 00060000) (p mappable)
+               ffff88020f4a1fc0: pX     8100KiB 02 02 91842 91842 91836 uncached dirty (pinned x 1) (fence: 0) \
+            (gtt offset: 00880000, size: 007e9000) (pf mappable) (blitter ring)
+               ffff88020f4a2500:  X      456KiB 02 00 0 0 0 snooped (LLC) (name: 1) (gtt offset: 0116d000, size: 00072000)
+               ffff88020f4a26c0:          68KiB 40 00 91845 0 0 snooped (LLC) (gtt offset: 011df000, size: 00011000) \
+            (render ring)
+            Total 5 objects, 17129472 bytes, 17129472 GTT size
+            """;
+
+    @Test
+    void parsesThreeTenGttListWithTwoFlagsAndThreeSeqnos() {
+        I915ObjectList list = I915ObjectListParser.parse(GTT_3_10, DEBUGFS + "i915_gem_gtt");
+
+        assertEquals(List.of(), list.warnings());
+        assertEquals(Optional.of(DescribeFormat.V3_10), list.format());
+        assertEquals(5, list.objects().size());
+
+        DescribedObject status = list.objects().get(0);
+        assertEquals("p ", status.flags().raw());
+        assertEquals(Optional.of(PinFlag.PINNED), status.flags().pin());
+        assertEquals(Tiling.NONE, status.flags().tiling());
+        assertEquals(Optional.empty(), status.flags().globalBinding());
+        assertEquals(4, status.sizeKiB());
+        assertEquals("snooped (LLC)", status.cacheLevel());
+        assertEquals(OptionalLong.of(1), status.pinCount());
+
+        DescribedObject fbcon = list.objects().get(1);
+        assertEquals(OptionalLong.of(0x60000), fbcon.stolenOffset());
+        assertTrue(fbcon.pinMappable());
+        assertFalse(fbcon.faultMappable());
+
+        DescribedObject scanout = list.objects().get(2);
+        assertEquals("pX", scanout.flags().raw());
+        assertEquals(Tiling.X, scanout.flags().tiling());
+        assertEquals(8100, scanout.sizeKiB());
+        assertEquals(0x02, scanout.readDomains());
+        assertEquals(0x02, scanout.writeDomain());
+        assertEquals(List.of(91842L), scanout.seqnos().lastRead());
+        assertEquals(OptionalLong.of(91842), scanout.seqnos().lastWrite());
+        assertEquals(OptionalLong.of(91836), scanout.seqnos().lastFenced());
+        assertEquals(OptionalLong.empty(), scanout.seqnos().lastRendering());
+        assertEquals("uncached", scanout.cacheLevel());
+        assertTrue(scanout.dirty());
+        assertEquals(OptionalLong.of(0), scanout.fenceRegister());
+        assertEquals(List.of(new VmaBinding(Space.GTT, 0x880000, 0x7e9000, Optional.empty(), Optional.empty(),
+                OptionalLong.empty(), OptionalLong.empty(), "gtt offset: 00880000, size: 007e9000")),
+                scanout.bindings());
+        assertTrue(scanout.pinMappable());
+        assertTrue(scanout.faultMappable());
+        assertEquals(Optional.of("blitter ring"), scanout.engine());
+
+        DescribedObject flinked = list.objects().get(3);
+        assertEquals(" X", flinked.flags().raw());
+        assertEquals(Optional.of(PinFlag.NONE), flinked.flags().pin());
+        assertEquals(OptionalLong.of(1), flinked.flinkName());
+        assertEquals(OptionalLong.empty(), flinked.pinCount());
+
+        DescribedObject context = list.objects().get(4);
+        assertEquals("  ", context.flags().raw());
+        assertEquals(List.of(91845L), context.seqnos().lastRead());
+        assertEquals(Optional.of("render ring"), context.engine());
+    }
+
+    @Test
+    void threeTenSeqnosPrintedSignedAreReadAsUnsigned() {
+        DescribeResult r = I915ObjectListParser.parseObject(
+                "ffff88020f4a26c0:          68KiB 40 00 -2 -1 0 snooped (LLC)", "i915_gem_active", Optional.empty(), 1);
+
+        assertEquals(List.of(), r.warnings());
+        DescribedObject o = r.object().orElseThrow();
+        assertEquals(DescribeFormat.V3_10, o.format());
+        assertEquals(List.of(0xffff_fffeL), o.seqnos().lastRead());
+        assertEquals(OptionalLong.of(0xffff_ffffL), o.seqnos().lastWrite());
+    }
+
+    // 4.19 describe_obj: "%pK: %c%c%c%c%c %8zdKiB %02x %02x %s%s%s" (active, pin_global, tiling, userfault,
+    // vmap), no seqnos, "(global)" for pin_global; exact lines of resources/fixtures/4.19-vgem-fences i915_gem_gtt
+    private static final String GTT_4_19 = """
+               ffff8b611a2d0000:  p        8100KiB 40 40  uncached (pinned x 1) (global) (ggtt offset: 00000000, \
+            size: 007e9000, pages: 4K, normal) (stolen: 00000000)
+               ffff8b611a2d0280:     M        4KiB 01 01  LLC (pinned x 1) (ggtt offset: 007e9000, size: 00001000, \
+            pages: 4K, normal)
+               ffff8b611a2d2300: *   M       92KiB 40 40  LLC (pinned x 1) (ggtt offset: 0081e000, size: 00017000, \
+            pages: 4K, normal)
+               ffff8b611a2d2800:  pX       8100KiB 02 00  uncached (pinned x 1) (global) (ggtt offset: 00840000, \
+            size: 007e9000, pages: 4K, normal , fence: 0) (ppgtt offset: 00100000, size: 007e9000, pages: 4K) \
+            (frontbuffer: 0x001)
+               ffff8b611a2d2a80: * X       8100KiB 02 02  uncached dirty (pinned x 0) (ggtt offset: 01040000, \
+            size: 007e9000, pages: 4K, normal) (ppgtt offset: 008f0000, size: 007e9000, pages: 4K) (rcs0)
+               ffff8b611a2d2d00:             64KiB 01 01  LLC (pinned x 0) (ppgtt offset: 010e0000, size: 00010000, \
+            pages: 4K)
+               ffff8b611a2d3c00:    g        64KiB 40 40  LLC dirty (pinned x 0) (ggtt offset: 01844000, \
+            size: 00010000, pages: 4K, normal)
+            Total 7 objects, 25112576 bytes, 25047040 GTT size
+            """;
+
+    @Test
+    void parsesFourNineteenGttListWithFiveFlagsAndNoSeqnos() {
+        I915ObjectList list = I915ObjectListParser.parse(GTT_4_19, DEBUGFS + "i915_gem_gtt");
+
+        assertEquals(List.of(), list.warnings());
+        assertEquals(Optional.of(DescribeFormat.V4_19), list.format());
+        assertEquals(7, list.objects().size());
+
+        DescribedObject fbcon = list.objects().get(0);
+        assertEquals(" p   ", fbcon.flags().raw());
+        assertEquals(Optional.of(false), fbcon.flags().active());
+        assertEquals(Optional.of(PinFlag.DISPLAY), fbcon.flags().pin());
+        assertEquals(Tiling.NONE, fbcon.flags().tiling());
+        assertEquals(Optional.of(false), fbcon.flags().userFault());
+        assertEquals(Optional.of(false), fbcon.flags().kernelMapped());
+        assertEquals(Optional.empty(), fbcon.flags().globalBinding());
+        assertEquals(Seqnos.NONE, fbcon.seqnos());
+        assertEquals("uncached", fbcon.cacheLevel());
+        assertTrue(fbcon.globalPin());
+        assertFalse(fbcon.display());
+        assertEquals(Optional.empty(), fbcon.engine());
+        assertEquals(OptionalLong.of(0), fbcon.stolenOffset());
+        assertEquals(Optional.of("normal"), fbcon.bindings().get(0).view());
+
+        DescribedObject statusPage = list.objects().get(1);
+        assertEquals("    M", statusPage.flags().raw());
+        assertEquals(Optional.of(true), statusPage.flags().kernelMapped());
+        assertEquals("LLC", statusPage.cacheLevel());
+        assertFalse(statusPage.globalPin());
+
+        assertEquals(Optional.of(true), list.objects().get(2).flags().active());
+
+        DescribedObject scanout = list.objects().get(3);
+        assertEquals(Optional.of(PinFlag.DISPLAY), scanout.flags().pin());
+        assertEquals(Tiling.X, scanout.flags().tiling());
+        assertTrue(scanout.globalPin());
+        assertEquals(OptionalLong.of(0), scanout.bindings().get(0).fence());
+        assertEquals(Optional.of("normal"), scanout.bindings().get(0).view());
+        assertEquals(Space.PPGTT, scanout.bindings().get(1).space());
+        assertEquals(OptionalLong.of(1), scanout.frontbufferBits());
+        assertEquals(Optional.empty(), scanout.engine());
+
+        DescribedObject rendering = list.objects().get(4);
+        assertEquals(Optional.of(true), rendering.flags().active());
+        assertEquals(Optional.of(PinFlag.NONE), rendering.flags().pin());
+        assertTrue(rendering.dirty());
+        assertEquals(OptionalLong.of(0), rendering.pinCount());
+        assertEquals(Optional.of("rcs0"), rendering.engine());
+
+        assertEquals(List.of(Space.PPGTT), list.objects().get(5).bindings().stream().map(VmaBinding::space).toList());
+
+        DescribedObject faulted = list.objects().get(6);
+        assertEquals(Optional.of(true), faulted.flags().userFault());
+        assertEquals(Optional.of(false), faulted.flags().active());
+    }
+
+    // ≈5.3 describe_obj: "%pK: %c%c%c%c %8zdKiB %02x %02x %s%s%s" (pin_global, tiling, userfault, vmap)
+    @Test
+    void parsesFourFlagLayoutOfAboutFiveThree() {
+        String text = String.format("ffff9c4b8f1e0000: %c%c%c%c %8dKiB %02x %02x%s%s", 'p', 'Y', 'g', 'M', 8100, 0x40,
+                0, " uncached", " dirty") + " (ggtt offset: 00000000, size: 007e9000, pages: 4K, normal) "
+                + "(pinned x 1) (global)";
+
+        DescribeResult r = I915ObjectListParser.parseObject(text, "i915_gem_framebuffer", Optional.of("fbcon"), 1);
+
+        assertEquals(List.of(), r.warnings());
+        DescribedObject o = r.object().orElseThrow();
+        assertEquals(DescribeFormat.V5_3, o.format());
+        assertEquals(Optional.of(PinFlag.DISPLAY), o.flags().pin());
+        assertEquals(Tiling.Y, o.flags().tiling());
+        assertEquals(Optional.of(true), o.flags().userFault());
+        assertEquals(Optional.of(true), o.flags().kernelMapped());
+        assertEquals(Optional.empty(), o.flags().active());
+        assertTrue(o.globalPin());
+        assertTrue(o.dirty());
+    }
+
     // 4.8 describe_obj: five flags and "[ per-engine seqnos ] %x %x"; i915_gem_gtt_info() prints no header
     private static final String GTT_4_8 = """
                ffff8800d5a1b000: *pXgM     8192KiB 42 02 [ 1a2b 0 0 0 ] 1a2b 0 LLC dirty (name: 7) (pinned x 2) \
@@ -272,8 +450,9 @@ class I915ObjectListParserTest {
 
     @Test
     void oddFlagWidthParsesObjectWithoutFlags() {
+        // six flag characters: no layout prints that many (two to five do exist)
         String text = """
-                   ffff8800d5a1c000: ab          4KiB 01 00 uncached (pinned x 0)
+                   ffff8800d5a1c000: ab            4KiB 01 00 uncached (pinned x 0)
                 Total 1 objects, 4096 bytes, 4096 GTT size
                 """;
 
@@ -282,7 +461,7 @@ class I915ObjectListParserTest {
         DescribedObject o = list.objects().get(0);
         assertEquals(DescribeFormat.V5_4, o.format());
         assertEquals(Tiling.UNKNOWN, o.flags().tiling());
-        assertEquals("ab  ", o.flags().raw());
+        assertEquals("ab    ", o.flags().raw());
         assertEquals(OptionalLong.of(0), o.pinCount());
         assertEquals(1, list.warnings().size());
     }
@@ -428,10 +607,16 @@ class I915ObjectListParserTest {
                     ' ', 'M', kib, 1, 0, 5, 5, 0, " LLC");
             String v36 = String.format("ffff9c4b8f1e0000: %s%s %8dKiB %04x %04x %d %d%s", " ", "X", kib, 1, 0, 3, 2,
                     "");
+            String v310 = String.format("ffff9c4b8f1e0000: %s%s %8dKiB %02x %02x %d %d %d%s", "p", "Y", kib, 1, 0, 3,
+                    2, 1, " snooped (LLC)");
+            String v419 = String.format("ffff9c4b8f1e0000: %c%c%c%c%c %8dKiB %02x %02x%s", ' ', 'p', 'X', ' ', 'M',
+                    kib, 1, 0, " LLC");
 
             DescribedObject o5 = I915ObjectListParser.parseObject(v5, "x", Optional.empty(), 1).object().orElseThrow();
             DescribedObject o48 = I915ObjectListParser.parseObject(v48, "x", Optional.empty(), 1).object().orElseThrow();
             DescribedObject o36 = I915ObjectListParser.parseObject(v36, "x", Optional.empty(), 1).object().orElseThrow();
+            DescribeResult r310 = I915ObjectListParser.parseObject(v310, "x", Optional.empty(), 1);
+            DescribeResult r419 = I915ObjectListParser.parseObject(v419, "x", Optional.empty(), 1);
 
             assertEquals(kib, o5.sizeKiB(), v5);
             assertEquals(Optional.of(true), o5.flags().userFault(), v5);
@@ -439,6 +624,14 @@ class I915ObjectListParserTest {
             assertEquals(Optional.of(true), o48.flags().kernelMapped(), v48);
             assertEquals(Tiling.X, o36.flags().tiling(), v36);
             assertEquals(kib, o36.sizeKiB(), v36);
+            assertEquals(List.of(), r310.warnings(), v310);
+            assertEquals(DescribeFormat.V3_10, r310.object().orElseThrow().format(), v310);
+            assertEquals(Tiling.Y, r310.object().orElseThrow().flags().tiling(), v310);
+            assertEquals(kib, r310.object().orElseThrow().sizeKiB(), v310);
+            assertEquals(List.of(), r419.warnings(), v419);
+            assertEquals(DescribeFormat.V4_19, r419.object().orElseThrow().format(), v419);
+            assertEquals(Tiling.X, r419.object().orElseThrow().flags().tiling(), v419);
+            assertEquals(Optional.of(true), r419.object().orElseThrow().flags().kernelMapped(), v419);
         }
     }
 }
