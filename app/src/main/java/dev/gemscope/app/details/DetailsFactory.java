@@ -51,13 +51,22 @@ public final class DetailsFactory {
         b.category("Evidence (how it is known)");
         int n = 1;
         for (GemObject.Evidence e : o.evidence()) {
-            b.add("#" + n++ + " " + e.source(), e.rule(), e.source());
+            b.add("#" + n++ + " " + shortSource(e.source()), e.rule(), e.source());
         }
         if (!o.attributes().isEmpty()) {
             b.category("Driver details (debugfs)");
             o.attributes().forEach((k, v) -> b.add(k, v));
         }
         return b.build();
+    }
+
+    /** "/sys/kernel/debug/dma_buf/bufinfo" → "bufinfo". */
+    public static String shortSource(String source) {
+        if (source == null) {
+            return "";
+        }
+        String s = source.endsWith("/") ? source.substring(0, source.length() - 1) : source;
+        return s.substring(s.lastIndexOf('/') + 1);
     }
 
     private static String backingHelp(GemObject.Backing backing) {
@@ -95,10 +104,10 @@ public final class DetailsFactory {
         }
         b.category("Holders (fds and mappings)");
         for (Holder h : index.holdersOf(buf.key())) {
-            b.add(index.processLabel(h.pid()) + " fd " + h.fd(), h.target());
+            b.add("fd " + h.fd(), index.processLabel(h.pid()) + " · " + h.target());
         }
         for (Mapping m : index.mappingsOf(buf.key())) {
-            b.add(index.processLabel(m.pid()) + " map", mapping(m));
+            b.add("mapping", index.processLabel(m.pid()) + " · " + mapping(m));
         }
         Set<Integer> pids = index.referencingPids(buf.key());
         if (!pids.isEmpty()) {
@@ -129,7 +138,7 @@ public final class DetailsFactory {
     }
 
     static String mapping(Mapping m) {
-        return String.format("%x-%x %s (%s)", m.start(), m.end(), m.perms(), Sizes.human(m.length()));
+        return String.format("%x – %x %s (%s)", m.start(), m.end(), m.perms(), Sizes.human(m.length()));
     }
 
     public Details client(DrmClient c) {

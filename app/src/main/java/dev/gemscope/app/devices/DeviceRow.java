@@ -19,9 +19,9 @@ public record DeviceRow(DrmDevice device, String title, String nodes, String tot
 
     public static DeviceRow all(SnapshotIndex index) {
         var s = index.snapshot();
-        return new DeviceRow(null, "All devices", s.devices().size() + " DRM devices",
-                s.clients().size() + " clients · " + s.gemObjects().size() + " objects · "
-                        + s.dmaBufs().size() + " dma-bufs (" + Sizes.human(s.totals().dmaBufBytes()) + ")");
+        return new DeviceRow(null, "All devices", plural(s.devices().size(), "DRM device"),
+                plural(s.clients().size(), "client") + " · " + plural(s.gemObjects().size(), "object") + " · "
+                        + plural(s.dmaBufs().size(), "dma-buf") + " (" + Sizes.human(s.totals().dmaBufBytes()) + ")");
     }
 
     public static DeviceRow of(DrmDevice d, SnapshotIndex index) {
@@ -36,9 +36,13 @@ public record DeviceRow(DrmDevice device, String title, String nodes, String tot
                 .filter(o -> o.role() != GemObject.Role.IMPORTER).mapToLong(GemObject::size).sum();
         long exports = s.dmaBufs().stream().filter(b -> d.id().equals(b.exporterDeviceId())).count();
         long imports = s.attachments().stream().filter(a -> d.id().equals(a.deviceId())).count();
-        String totals = clients + " clients · " + objects + " objects (" + Sizes.human(bytes) + " own) · exports "
-                + exports + " · imports " + imports;
+        String totals = plural(clients, "client") + " · " + plural(objects, "object")
+                + (bytes > 0 ? " (" + Sizes.human(bytes) + ")" : "") + " · exports " + exports + " · imports " + imports;
         return new DeviceRow(d, (d.driver() == null ? "?" : d.driver()) + " · " + d.id(), nodes, totals);
+    }
+
+    static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String strip(String hex) {

@@ -50,8 +50,8 @@ public final class DmaBufsViewModel {
         usage.setRows(s.totals().perProcess());
         long rssSum = s.totals().perProcess().stream().mapToLong(Totals.ProcessUsage::rssBytes).sum();
         summary.set(s.totals().dmaBufCount() + " dma-bufs, " + Sizes.human(s.totals().dmaBufBytes())
-                + " with each buffer counted once. Per-process RSS adds up to " + Sizes.human(rssSum)
-                + " because shared buffers count for every holder; PSS splits each buffer between its holders.");
+                + " with each buffer counted once. Summed per-process RSS is " + Sizes.human(rssSum)
+                + " (shared buffers count for each holder); PSS splits each buffer between its holders.");
     }
 
     public TableModel<DmaBufRow> table() {

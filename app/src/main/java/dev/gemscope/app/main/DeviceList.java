@@ -5,6 +5,7 @@ import dev.gemscope.app.devices.DevicesViewModel;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The device list: "All devices" and each DRM device with its nodes, PCI id and totals. */
@@ -27,10 +28,14 @@ final class DeviceList extends ListView<DeviceRow> {
                 title.getStyleClass().add("device-title");
                 Label nodes = new Label(row.nodes());
                 Label totals = new Label(row.totals());
-                totals.setWrapText(true);
                 totals.getStyleClass().add("device-totals");
                 VBox box = new VBox(1, title, nodes, totals);
-                box.setMaxWidth(230);
+                for (Label l : new Label[] {title, nodes, totals}) {
+                    l.setWrapText(true);
+                    l.setMinHeight(Region.USE_PREF_SIZE);
+                }
+                box.prefWidthProperty().bind(getListView().widthProperty().subtract(28));
+                box.maxWidthProperty().bind(box.prefWidthProperty());
                 setGraphic(box);
                 setText(null);
             }

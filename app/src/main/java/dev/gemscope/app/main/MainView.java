@@ -68,11 +68,11 @@ public class MainView {
         VBox left = new VBox(new SectionLabel("Devices"), new DeviceList(vm.devices()));
         left.setId("left-pane");
         VBox.setVgrow(left.getChildren().get(1), javafx.scene.layout.Priority.ALWAYS);
-        left.setMinWidth(200);
+        left.setMinWidth(180);
         DetailsPane details = new DetailsPane(vm.detailsProperty());
-        details.setMinWidth(260);
+        details.setMinWidth(240);
         SplitPane center = new SplitPane(left, tabs, details);
-        center.setDividerPositions(0.19, 0.73);
+        center.setDividerPositions(0.165, 0.76);
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(details, false);
         notifications = new NotificationPane(center);
@@ -123,6 +123,7 @@ public class MainView {
         Label summary = new Label();
         summary.setId("dmabuf-summary");
         summary.setWrapText(true);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         summary.textProperty().bind(vm.dmaBufs().summaryProperty());
         summary.setPadding(new Insets(4, 8, 0, 8));
         VBox bottom = new VBox(new SectionLabel("Per process — each buffer counted once"), summary, usage);

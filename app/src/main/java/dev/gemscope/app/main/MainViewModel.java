@@ -235,12 +235,11 @@ public class MainViewModel {
             }
             case FILE -> {
                 sourceBadge.set("CAPTURE");
-                sourceText.set(src.path().getFileName() + " — captured on " + machine);
+                sourceText.set(src.path().getFileName() + " · " + machine);
             }
             case DEMO -> {
                 sourceBadge.set("DEMO CAPTURE");
-                sourceText.set("No DRM device on this machine: showing the bundled demo capture, not a live view — "
-                        + machine);
+                sourceText.set("Bundled demo capture, not a live view (this machine has no DRM device) · " + machine);
             }
         }
         title.set("gemscope — " + src.displayName() + (src.isCollected() ? "" : " (capture)"));

@@ -8,7 +8,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -19,7 +18,7 @@ import javafx.util.StringConverter;
  * The source bar: what is shown (LIVE / CAPTURE / DEMO CAPTURE badge and where it comes from), the
  * live controls (interval, pause, refresh) and open / save / compare.
  */
-final class SourceBar extends ToolBar {
+final class SourceBar extends HBox {
 
     final Button open = new Button("Open…");
     final Button save = new Button("Save…");
@@ -29,7 +28,10 @@ final class SourceBar extends ToolBar {
     final ComboBox<Integer> interval = new ComboBox<>();
 
     SourceBar(MainViewModel vm) {
+        super(6);
         setId("source-bar");
+        getStyleClass().add("tool-bar");
+        setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         Label badge = new Label();
         badge.setId("source-badge");
         badge.getStyleClass().add("source-badge");
@@ -99,7 +101,8 @@ final class SourceBar extends ToolBar {
         compare.setTooltip(new Tooltip("Compare with another snapshot: new, gone and grown buffers per process"));
         compare.disableProperty().bind(vm.snapshotProperty().isNull());
 
-        getItems().addAll(badge, text, every, interval, pause, refresh, new Separator(), open, save, compare);
+        Separator sep = new Separator(javafx.geometry.Orientation.VERTICAL);
+        getChildren().addAll(badge, text, every, interval, pause, refresh, sep, open, save, compare);
     }
 
     static String kindName(SnapshotSource s) {

@@ -1,5 +1,6 @@
 package dev.gemscope.app.objects;
 
+import dev.gemscope.app.details.DetailsFactory;
 import dev.gemscope.app.index.SnapshotIndex;
 import dev.gemscope.backend.model.DmaBuf;
 import dev.gemscope.backend.model.GemObject;
@@ -33,21 +34,12 @@ public record GemObjectRow(GemObject object, String device, String owner, String
         }
         Set<String> sources = new LinkedHashSet<>();
         for (GemObject.Evidence e : o.evidence()) {
-            sources.add(shortSource(e.source()));
+            sources.add(DetailsFactory.shortSource(e.source()));
         }
         String attrs = o.attributes().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(", "));
         return new GemObjectRow(o, index.deviceLabel(o.deviceId()),
                 o.ownerPid() == null ? "" : index.processLabel(o.ownerPid()), buf, String.join(", ", sources), attrs);
-    }
-
-    /** "/sys/kernel/debug/dma_buf/bufinfo" → "bufinfo"; "/proc/&lt;pid&gt;/maps" → "maps". */
-    static String shortSource(String source) {
-        if (source == null) {
-            return "";
-        }
-        String s = source.endsWith("/") ? source.substring(0, source.length() - 1) : source;
-        return s.substring(s.lastIndexOf('/') + 1);
     }
 
     public String id() {

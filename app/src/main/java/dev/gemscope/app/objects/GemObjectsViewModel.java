@@ -11,15 +11,15 @@ public final class GemObjectsViewModel {
 
     private DetailsFactory details;
     private final TableModel<GemObjectRow> table = new TableModel<>("GEM objects", List.of(
-            Column.text("Object", GemObjectRow::id, 220),
-            Column.text("Device", GemObjectRow::device, 150),
-            Column.text("Owner", GemObjectRow::owner, 140),
-            Column.number("Handle", r -> r.object().handle(), 60),
-            Column.number("Flink", r -> r.object().flinkName(), 55),
-            Column.bytes("Size", r -> r.object().size(), 80),
-            Column.text("Backing", r -> r.object().backing().name().toLowerCase(), 80),
-            Column.text("Role", r -> r.object().role().name().toLowerCase(), 75),
-            Column.text("dma-buf", GemObjectRow::dmaBuf, 170),
+            Column.text("Object", GemObjectRow::id, 190),
+            Column.bytes("Size", r -> r.object().size(), 70),
+            Column.text("Backing", r -> r.object().backing().name().toLowerCase(), 70),
+            Column.text("Role", r -> r.object().role().name().toLowerCase(), 65),
+            Column.text("dma-buf", GemObjectRow::dmaBuf, 150),
+            Column.text("Owner", GemObjectRow::owner, 130),
+            Column.text("Device", GemObjectRow::device, 140),
+            Column.number("Handle", r -> r.object().handle(), 55),
+            Column.number("Flink", r -> r.object().flinkName(), 50),
             Column.text("Known from", GemObjectRow::knownFrom, 150),
             Column.text("Driver details", GemObjectRow::details, 260)),
             r -> details.object(r.object()));

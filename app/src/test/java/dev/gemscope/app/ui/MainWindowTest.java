@@ -47,4 +47,51 @@ class MainWindowTest {
         AppHarness.waitFor(() -> app.vm.detailsProperty().get().title().startsWith("GEM object"));
         Screenshots.save(app.stage.getScene(), "01-objects");
     }
+
+    @Test
+    void dmaBufsShowFencesHoldersAndPerProcessShares(FxRobot robot) {
+        app.open(SnapshotSource.demo(TestData.demoCapture()));
+        robot.clickOn("DMA-BUFs");
+        TableView<?> buffers = robot.lookup("#dmabufs-table").queryTableView();
+        assertEquals(2, buffers.getItems().size());
+        robot.clickOn(robot.lookup("#dmabufs-table .table-row-cell").nth(1).queryAs(javafx.scene.Node.class));
+        AppHarness.waitFor(() -> "dma-buf ino 57".equals(app.vm.detailsProperty().get().title()));
+        assertTrue(robot.lookup("1 pending (write)").tryQuery().isPresent(), "the pending fence is shown");
+        assertTrue(robot.lookup("#dmabuf-summary").queryAs(Label.class).getText()
+                .startsWith("2 dma-bufs, 8.2 MiB with each buffer counted once"));
+        TableView<?> usage = robot.lookup("#usage-table").queryTableView();
+        assertEquals(2, usage.getItems().size());
+        Screenshots.save(app.stage.getScene(), "02-dmabufs");
+    }
+
+    @Test
+    void processesShowTheirClientsWithMemoryPerRegion(FxRobot robot) {
+        app.open(SnapshotSource.file(TestData.fixtureSnapshot("6.12-i915-regions")));
+        assertEquals("CAPTURE", robot.lookup("#source-badge").queryAs(Label.class).getText());
+        robot.clickOn("Processes & clients");
+        robot.clickOn(robot.lookup("#processes-table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        AppHarness.waitFor(() -> app.vm.detailsProperty().get().title().startsWith("Process "));
+        TableView<?> clients = robot.lookup("#clients-table").queryTableView();
+        int pid = app.vm.processes().processes().getSelected().pid();
+        assertTrue(clients.getItems().stream().allMatch(c -> ((dev.gemscope.app.processes.ClientRow) c).client().pid() == pid));
+        Screenshots.save(app.stage.getScene(), "03-processes");
+    }
+
+    @Test
+    void failedOperationsExplainWhyTheyAreEmpty(FxRobot robot) {
+        app.open(SnapshotSource.demo(TestData.demoCapture()));
+        robot.clickOn("Failed operations");
+        assertTrue(robot.lookup(".empty-state").queryAs(Label.class).getText().contains("probe and watch"));
+        Screenshots.save(app.stage.getScene(), "05-failures-empty");
+    }
+
+    @Test
+    void filteringNarrowsTheTableAndSaysSo(FxRobot robot) {
+        app.open(SnapshotSource.demo(TestData.demoCapture()));
+        robot.clickOn("#objects-filter").write("backing=imported");
+        AppHarness.waitFor(() -> app.vm.objects().table().visibleRows().size() == 3);
+        assertEquals("3 of 7 GEM objects", robot.lookup("#objects-count").queryAs(Label.class).getText());
+        TableView<?> table = robot.lookup("#objects-table").queryTableView();
+        assertEquals(3, table.getItems().size());
+    }
 }

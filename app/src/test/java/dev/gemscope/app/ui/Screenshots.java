@@ -19,7 +19,7 @@ public final class Screenshots {
 
     public static Path save(Scene scene, String name) {
         WaitForAsyncUtils.waitForFxEvents();
-        WritableImage image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).join();
+        WritableImage image = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)));
         try {
             Path dir = TestData.screenshots();
             Files.createDirectories(dir);
