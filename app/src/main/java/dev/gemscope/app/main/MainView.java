@@ -1,6 +1,7 @@
 package dev.gemscope.app.main;
 
 import dev.gemscope.app.details.DetailsPane;
+import dev.gemscope.app.graph.GraphView;
 import dev.gemscope.app.table.DataTable;
 import java.io.File;
 import java.util.EnumMap;
@@ -49,6 +50,8 @@ public class MainView {
         addTab(Screen.OBJECTS, objects, objects);
         addTab(Screen.DMABUFS, dmaBufsPane(), null);
         addTab(Screen.PROCESSES, processesPane(), null);
+        addTab(Screen.GRAPH, new GraphView(vm.graph(), vm.dialogs(), text -> vm.noticeProperty().set(Notice.info(text))),
+                null);
         DataTable<?> failures = new DataTable<>(vm.failures().table(), "failures");
         addTab(Screen.FAILURES, failures, failures);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -77,7 +80,8 @@ public class MainView {
         SplitPane.setResizableWithParent(details, false);
         notifications = new NotificationPane(center);
         notifications.setId("notifications");
-        notifications.setShowFromTop(true);
+        // From the bottom: a notice must not cover the source bar or a tab's toolbar.
+        notifications.setShowFromTop(false);
         vm.noticeProperty().addListener((o, a, n) -> {
             if (n != null) {
                 notifications.getStyleClass().removeAll("notice-info", "notice-error", "notice-warning");

@@ -7,12 +7,15 @@ import dev.gemscope.app.devices.DevicesViewModel;
 import dev.gemscope.app.dmabufs.DmaBufsViewModel;
 import dev.gemscope.app.failures.FailuresViewModel;
 import dev.gemscope.app.fx.Job;
+import dev.gemscope.app.graph.ElkLayeredLayout;
+import dev.gemscope.app.graph.GraphViewModel;
 import dev.gemscope.app.fx.TaskExecutor;
 import dev.gemscope.app.index.SnapshotIndex;
 import dev.gemscope.app.objects.GemObjectsViewModel;
 import dev.gemscope.app.processes.ProcessesViewModel;
 import dev.gemscope.app.source.SnapshotLoader;
 import dev.gemscope.app.source.SnapshotSource;
+import dev.gemscope.app.table.RowAction;
 import dev.gemscope.app.table.TableModel;
 import dev.gemscope.backend.model.Snapshot;
 import java.nio.file.Path;
@@ -62,6 +65,7 @@ public class MainViewModel {
     private final DmaBufsViewModel dmaBufs = new DmaBufsViewModel();
     private final ProcessesViewModel processes = new ProcessesViewModel();
     private final FailuresViewModel failures = new FailuresViewModel();
+    private final GraphViewModel graph;
 
     private SnapshotIndex index;
     private DetailsFactory detailsFactory;
@@ -72,6 +76,13 @@ public class MainViewModel {
         this.executor = executor;
         this.loader = loader;
         this.dialogs = dialogs;
+        this.graph = new GraphViewModel(executor, new ElkLayeredLayout());
+        graph.setOnError(m -> notice.set(Notice.error(m)));
+        graph.selectedProperty().addListener((o, a, id) -> {
+            if (id != null && detailsFactory != null) {
+                details.set(graphDetails(id));
+            }
+        });
         followSelection(objects.table());
         followSelection(dmaBufs.table());
         followSelection(dmaBufs.usage());
@@ -97,11 +108,19 @@ public class MainViewModel {
     }
 
     private void installActions() {
-        objects.table().withAction(dev.gemscope.app.table.RowAction.of("Go to its dma-buf", r -> showBuffer(r.object().dmaBufKey())));
-        dmaBufs.table().withAction(dev.gemscope.app.table.RowAction.of("Go to its GEM objects",
-                r -> index.objectsOf(r.key()).stream().findFirst().ifPresent(o -> showObject(o.id()))));
-        dmaBufs.usage().withAction(dev.gemscope.app.table.RowAction.of("Go to process", u -> showProcess(u.pid())));
-        failures.table().withAction(new dev.gemscope.app.table.RowAction<>("Go to its object",
+        objects.table().withAction(RowAction.of("Show in sharing graph", r -> showInGraph("gem:" + r.id())));
+        objects.table().withAction(new RowAction<>("Go to its dma-buf", r -> r.object().dmaBufKey() != null,
+                r -> showBuffer(r.object().dmaBufKey())));
+        dmaBufs.table().withAction(RowAction.of("Show in sharing graph", r -> showInGraph("buf:" + r.key())));
+        dmaBufs.table().withAction(RowAction.of("Sharing graph of this buffer only", r -> focusGraph("buf:" + r.key())));
+        dmaBufs.table().withAction(new RowAction<>("Go to its GEM objects", r -> !index.objectsOf(r.key()).isEmpty(),
+                r -> showObject(index.objectsOf(r.key()).get(0).id())));
+        dmaBufs.usage().withAction(RowAction.of("Go to process", u -> showProcess(u.pid())));
+        processes.processes().withAction(RowAction.of("Show in sharing graph", r -> showInGraph("proc:" + r.pid())));
+        processes.processes().withAction(RowAction.of("Sharing graph of this process only", r -> focusGraph("proc:" + r.pid())));
+        processes.clients().withAction(RowAction.of("Show in sharing graph",
+                r -> showInGraph("client:" + r.client().pid() + ":" + r.client().fd())));
+        failures.table().withAction(new RowAction<>("Go to its object",
                 r -> r.failure().objectRef() != null, r -> showReference(r.failure().objectRef())));
     }
 
@@ -213,12 +232,8 @@ public class MainViewModel {
         failures.show(index, detailsFactory);
         devices.show(index);
         onDeviceSelected(devices.selectedProperty().get());
+        graph.show(index);
         updateSourceText(s);
-        onSnapshotApplied(s, index);
-    }
-
-    /** Hook for the parts that follow the snapshot (graph, live history). */
-    protected void onSnapshotApplied(Snapshot s, SnapshotIndex idx) {
     }
 
     private void updateSourceText(Snapshot s) {
@@ -293,6 +308,42 @@ public class MainViewModel {
         }
     }
 
+    /** Switches to the graph with that node selected and its neighbourhood highlighted. */
+    public void showInGraph(String nodeId) {
+        if (index != null && graph.full().contains(nodeId)) {
+            graph.select(nodeId);
+            screen.set(Screen.GRAPH);
+        }
+    }
+
+    /** Switches to the graph narrowed to what concerns one node. */
+    public void focusGraph(String nodeId) {
+        if (index != null && graph.full().contains(nodeId)) {
+            graph.focusOn(nodeId);
+            graph.select(nodeId);
+            screen.set(Screen.GRAPH);
+        }
+    }
+
+    private Details graphDetails(String nodeId) {
+        String rest = nodeId.substring(nodeId.indexOf(':') + 1);
+        if (nodeId.startsWith("proc:")) {
+            return detailsFactory.process(Integer.parseInt(rest));
+        } else if (nodeId.startsWith("client:")) {
+            String[] pidFd = rest.split(":");
+            return index.clientsOf(Integer.parseInt(pidFd[0])).stream()
+                    .filter(c -> c.fd() == Integer.parseInt(pidFd[1])).findFirst()
+                    .map(detailsFactory::client).orElse(Details.NONE);
+        } else if (nodeId.startsWith("gem:") && index.object(rest) != null) {
+            return detailsFactory.object(index.object(rest));
+        } else if (nodeId.startsWith("buf:") && index.buffer(rest) != null) {
+            return detailsFactory.buffer(index.buffer(rest));
+        } else if (nodeId.startsWith("dev:") && index.device(rest) != null) {
+            return detailsFactory.device(index.device(rest));
+        }
+        return Details.builder(rest).add("node", nodeId).add("note", "not a DRM device gemscope could read").build();
+    }
+
     /** Follows a failed operation's object reference: a dma-buf key, an object id or "handle N". */
     public void showReference(String ref) {
         if (index == null || ref == null) {
@@ -338,7 +389,7 @@ public class MainViewModel {
         return loader;
     }
 
-    protected DialogService dialogs() {
+    public DialogService dialogs() {
         return dialogs;
     }
 
@@ -420,6 +471,10 @@ public class MainViewModel {
 
     public FailuresViewModel failures() {
         return failures;
+    }
+
+    public GraphViewModel graph() {
+        return graph;
     }
 
     /** Whether the current source can be refreshed. */

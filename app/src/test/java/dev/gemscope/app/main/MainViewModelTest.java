@@ -67,7 +67,8 @@ class MainViewModelTest {
         vm.open(SnapshotSource.demo(TestData.demoCapture()));
         vm.showObject("0000:00:02.0/import:ino:57");
         assertEquals(Screen.OBJECTS, vm.screenProperty().get());
-        vm.objects().table().actions().get(0).action().accept(vm.objects().table().getSelected());
+        vm.objects().table().actions().stream().filter(a -> a.label().equals("Go to its dma-buf")).findFirst()
+                .orElseThrow().action().accept(vm.objects().table().getSelected());
         assertEquals(Screen.DMABUFS, vm.screenProperty().get());
         assertEquals("ino:57", vm.dmaBufs().table().getSelected().key());
     }
@@ -104,5 +105,16 @@ class MainViewModelTest {
         vm.refresh();
         assertNotNull(vm.getSnapshot());
         assertEquals(first.dmaBufs(), vm.getSnapshot().dmaBufs());
+    }
+
+    @Test
+    void anObjectCanBeFollowedToTheGraph() {
+        vm.open(SnapshotSource.demo(TestData.demoCapture()));
+        vm.showObject("vgem/export:ino:57");
+        vm.objects().table().actions().get(0).action().accept(vm.objects().table().getSelected());
+        assertEquals(Screen.GRAPH, vm.screenProperty().get());
+        assertEquals("gem:vgem/export:ino:57", vm.graph().selectedProperty().get());
+        assertTrue(vm.graph().highlightProperty().get().nodes().contains("buf:ino:57"));
+        assertEquals("GEM object vgem/export:ino:57", vm.detailsProperty().get().title());
     }
 }
