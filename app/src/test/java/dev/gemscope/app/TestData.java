@@ -44,4 +44,29 @@ public final class TestData {
         String dir = System.getProperty("gemscope.screenshots");
         return dir == null ? Path.of("target/screenshots") : Path.of(dir);
     }
+
+    /**
+     * The demo capture a minute later, after sway leaked one more buffer (ino 99, 4 MiB, held by
+     * fd 40) and prime-render closed and unmapped ino 57: the leak finder's test case.
+     */
+    public static Snapshot demoWithLeak() {
+        Snapshot s = demo();
+        java.util.List<dev.gemscope.backend.model.DmaBuf> bufs = new java.util.ArrayList<>(s.dmaBufs());
+        bufs.add(new dev.gemscope.backend.model.DmaBuf("ino:99", 99L, 4L << 20, "drm", "leaky", 1L, 2, 0,
+                java.util.List.of(), "vgem"));
+        java.util.List<dev.gemscope.backend.model.Holder> holders = new java.util.ArrayList<>(s.holders());
+        holders.removeIf(h -> h.pid() == 2301 && "ino:57".equals(h.dmaBufKey()));
+        holders.add(new dev.gemscope.backend.model.Holder(2190, 40, dev.gemscope.backend.model.Holder.Kind.DMABUF,
+                "/dmabuf:leaky", "ino:99", null, null, 2));
+        java.util.List<dev.gemscope.backend.model.Mapping> maps = new java.util.ArrayList<>(s.mappings());
+        maps.removeIf(m -> m.pid() == 2301 && "ino:57".equals(m.dmaBufKey()));
+        java.util.List<dev.gemscope.backend.model.GemObject> objects = new java.util.ArrayList<>(s.gemObjects());
+        objects.add(new dev.gemscope.backend.model.GemObject("vgem/export:ino:99", "vgem", null, null, null, null,
+                4L << 20, dev.gemscope.backend.model.GemObject.Backing.SHMEM, 99L, "ino:99",
+                dev.gemscope.backend.model.GemObject.Role.EXPORTER, java.util.List.of(), java.util.Map.of()));
+        return new Snapshot("2026-11-25T17:21:44Z", s.host(), s.kernelRelease(), s.origin(), s.sources(),
+                s.visibility(), s.processes(), s.devices(), s.clients(), objects, bufs, s.attachments(), holders,
+                maps, s.failedOperations(), new dev.gemscope.backend.model.Totals(3, s.totals().dmaBufBytes() + (4L << 20),
+                        s.totals().perProcess()), s.warnings());
+    }
 }

@@ -48,11 +48,16 @@ public final class GraphViewModel {
     private final ReadOnlyObjectWrapper<GraphModel.Neighbourhood> highlight = new ReadOnlyObjectWrapper<>(this, "highlight");
     private final ReadOnlyStringWrapper info = new ReadOnlyStringWrapper(this, "info", "");
     private Consumer<String> onError = m -> { };
+    private boolean updatingChoices;
 
     public GraphViewModel(TaskExecutor executor, GraphLayout layout) {
         this.executor = executor;
         this.layout = layout;
-        focus.addListener((o, a, f) -> relayout());
+        focus.addListener((o, a, f) -> {
+            if (!updatingChoices) {
+                relayout();
+            }
+        });
         deviceEdges.addListener((o, a, b) -> relayout());
     }
 
@@ -85,15 +90,17 @@ public final class GraphViewModel {
                 choices.add(new FocusChoice(n.id(), n.lines().get(0) + (n.lines().size() > 1 ? " · " + n.lines().get(1) : "")));
             }
         }
-        FocusChoice current = focus.get();
-        focusChoices.setAll(choices);
-        FocusChoice keep = choices.stream().filter(c -> Objects.equals(c.nodeId(), current.nodeId())).findFirst()
-                .orElse(FocusChoice.ALL);
-        if (!keep.equals(current)) {
-            focus.set(keep);
-        } else {
-            relayout();
+        String current = focus.get() == null ? null : focus.get().nodeId();
+        updatingChoices = true;
+        try {
+            // A combo box bound to the focus clears it when its items are replaced.
+            focusChoices.setAll(choices);
+            focus.set(choices.stream().filter(c -> Objects.equals(c.nodeId(), current)).findFirst()
+                    .orElse(FocusChoice.ALL));
+        } finally {
+            updatingChoices = false;
         }
+        relayout();
     }
 
     private void relayout() {

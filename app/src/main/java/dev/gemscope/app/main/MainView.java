@@ -1,6 +1,8 @@
 package dev.gemscope.app.main;
 
+import dev.gemscope.app.compare.CompareView;
 import dev.gemscope.app.details.DetailsPane;
+import dev.gemscope.app.live.MemoryChart;
 import dev.gemscope.app.graph.GraphView;
 import dev.gemscope.app.table.DataTable;
 import java.io.File;
@@ -54,6 +56,8 @@ public class MainView {
                 null);
         DataTable<?> failures = new DataTable<>(vm.failures().table(), "failures");
         addTab(Screen.FAILURES, failures, failures);
+        CompareView compare = new CompareView(vm.compare());
+        addTab(Screen.COMPARE, compare, compare.processesTable());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("tabs");
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
@@ -68,7 +72,9 @@ public class MainView {
             }
         });
 
-        VBox left = new VBox(new SectionLabel("Devices"), new DeviceList(vm.devices()));
+        var live = javafx.beans.binding.Bindings.createBooleanBinding(vm::isCollected, vm.sourceProperty());
+        VBox left = new VBox(new SectionLabel("Devices"), new DeviceList(vm.devices()),
+                new SectionLabel("Memory over time"), new MemoryChart(vm.history(), live));
         left.setId("left-pane");
         VBox.setVgrow(left.getChildren().get(1), javafx.scene.layout.Priority.ALWAYS);
         left.setMinWidth(180);

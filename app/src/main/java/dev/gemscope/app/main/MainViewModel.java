@@ -1,5 +1,6 @@
 package dev.gemscope.app.main;
 
+import dev.gemscope.app.compare.CompareViewModel;
 import dev.gemscope.app.details.Details;
 import dev.gemscope.app.details.DetailsFactory;
 import dev.gemscope.app.devices.DeviceRow;
@@ -11,6 +12,7 @@ import dev.gemscope.app.graph.ElkLayeredLayout;
 import dev.gemscope.app.graph.GraphViewModel;
 import dev.gemscope.app.fx.TaskExecutor;
 import dev.gemscope.app.index.SnapshotIndex;
+import dev.gemscope.app.live.MemoryHistory;
 import dev.gemscope.app.objects.GemObjectsViewModel;
 import dev.gemscope.app.processes.ProcessesViewModel;
 import dev.gemscope.app.source.SnapshotLoader;
@@ -22,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -66,6 +69,8 @@ public class MainViewModel {
     private final ProcessesViewModel processes = new ProcessesViewModel();
     private final FailuresViewModel failures = new FailuresViewModel();
     private final GraphViewModel graph;
+    private final CompareViewModel compare = new CompareViewModel();
+    private final MemoryHistory history = new MemoryHistory();
 
     private SnapshotIndex index;
     private DetailsFactory detailsFactory;
@@ -89,6 +94,8 @@ public class MainViewModel {
         followSelection(processes.processes());
         followSelection(processes.clients());
         followSelection(failures.table());
+        followSelection(compare.processes());
+        followSelection(compare.changes());
         devices.selectedProperty().addListener((o, a, d) -> onDeviceSelected(d));
         paused.addListener((o, a, p) -> updatePolling());
         intervalSeconds.addListener((o, a, s) -> {
@@ -133,6 +140,10 @@ public class MainViewModel {
         executor.execute(new Job<>(titleFor(newSource), p -> loader.load(newSource, p),
                 s -> {
                     if (gen == generation) {
+                        if (!newSource.equals(source.get())) {
+                            history.clear();
+                            compare.clearBaseline();
+                        }
                         source.set(newSource);
                         apply(s);
                         updatePolling();
@@ -234,6 +245,60 @@ public class MainViewModel {
         onDeviceSelected(devices.selectedProperty().get());
         graph.show(index);
         updateSourceText(s);
+        if (isCollected() && history.add(s)) {
+            Set<String> freshBuffers = history.freshBuffers();
+            Set<String> freshObjects = history.freshObjects();
+            if (!freshBuffers.isEmpty()) {
+                dmaBufs.table().highlightProperty().set(r -> freshBuffers.contains(r.key()));
+            }
+            if (!freshObjects.isEmpty()) {
+                objects.table().highlightProperty().set(r -> freshObjects.contains(r.id()));
+            }
+            compare.liveUpdate(s);
+        }
+    }
+
+    // ---- compare ------------------------------------------------------------------------------
+
+    /** Asks for a second snapshot and compares it with the one on screen. */
+    public void compareWithDialog() {
+        if (snapshot.get() != null) {
+            dialogs.chooseSnapshotToOpen("Compare with another snapshot").ifPresent(this::compareWith);
+        }
+    }
+
+    public void compareWith(Path other) {
+        Snapshot current = snapshot.get();
+        SnapshotSource src = source.get();
+        String currentName = src.displayName();
+        String otherName = String.valueOf(other.getFileName());
+        if (currentName.equals(otherName) && src.path() != null) {
+            // Same file name (e.g. two fixtures' expected-snapshot.json): tell them apart by directory.
+            currentName = withParent(src.path());
+            otherName = withParent(other);
+        }
+        String a = currentName;
+        String b = otherName;
+        executor.execute(new Job<>("Reading " + other.getFileName(), p -> loader.read(other), s -> {
+            compare.clearBaseline();
+            compare.compare(current, a, s, b);
+            screen.set(Screen.COMPARE);
+        }, e -> fail("Could not compare with " + other.getFileName(), e)));
+    }
+
+    private static String withParent(Path p) {
+        Path abs = p.toAbsolutePath();
+        return abs.getParent() == null ? String.valueOf(abs.getFileName())
+                : abs.getParent().getFileName() + "/" + abs.getFileName();
+    }
+
+    /** Live mode: compare every refresh from now on with what is on screen now. */
+    public void markBaseline() {
+        Snapshot s = snapshot.get();
+        if (s != null && isCollected()) {
+            compare.markBaseline(s, "baseline " + formatTime(s.capturedAt()).replace("captured ", ""));
+            screen.set(Screen.COMPARE);
+        }
     }
 
     private void updateSourceText(Snapshot s) {
@@ -475,6 +540,14 @@ public class MainViewModel {
 
     public GraphViewModel graph() {
         return graph;
+    }
+
+    public CompareViewModel compare() {
+        return compare;
+    }
+
+    public MemoryHistory history() {
+        return history;
     }
 
     /** Whether the current source can be refreshed. */

@@ -24,6 +24,7 @@ final class SourceBar extends HBox {
     final Button save = new Button("Save…");
     final Button compare = new Button("Compare…");
     final Button refresh = new Button("Refresh");
+    final Button baseline = new Button("Mark baseline");
     final ToggleButton pause = new ToggleButton("Pause");
     final ComboBox<Integer> interval = new ComboBox<>();
 
@@ -85,7 +86,10 @@ final class SourceBar extends HBox {
         refresh.setId("refresh");
         refresh.setTooltip(new Tooltip("Collect now (F5)"));
         refresh.setOnAction(e -> vm.refresh());
-        for (var n : new javafx.scene.Node[] {every, interval, pause, refresh}) {
+        baseline.setId("baseline");
+        baseline.setTooltip(new Tooltip("Compare every refresh from now on with what is on screen now (Compare tab)"));
+        baseline.setOnAction(e -> vm.markBaseline());
+        for (var n : new javafx.scene.Node[] {every, interval, pause, refresh, baseline}) {
             n.visibleProperty().bind(collected);
             n.managedProperty().bind(collected);
         }
@@ -100,9 +104,15 @@ final class SourceBar extends HBox {
         compare.setId("compare");
         compare.setTooltip(new Tooltip("Compare with another snapshot: new, gone and grown buffers per process"));
         compare.disableProperty().bind(vm.snapshotProperty().isNull());
+        compare.setOnAction(e -> vm.compareWithDialog());
 
         Separator sep = new Separator(javafx.geometry.Orientation.VERTICAL);
-        getChildren().addAll(badge, text, every, interval, pause, refresh, sep, open, save, compare);
+        getChildren().addAll(badge, text, every, interval, pause, refresh, baseline, sep, open, save, compare);
+        for (var n : getChildren()) {
+            if (n != text && n instanceof Region r) {
+                r.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
     }
 
     static String kindName(SnapshotSource s) {

@@ -108,6 +108,19 @@ public final class DataTable<R> extends VBox {
                 filter.clear();
             }
         });
+        model.highlightProperty().addListener((o, a, h) -> {
+            table.refresh();
+            if (h != null) {
+                // New rows flash briefly, then look like the rest.
+                javafx.animation.PauseTransition fade = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(3));
+                fade.setOnFinished(e -> {
+                    if (model.highlightProperty().get() == h) {
+                        model.highlightProperty().set(null);
+                    }
+                });
+                fade.play();
+            }
+        });
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(bar, table);
     }
@@ -133,7 +146,19 @@ public final class DataTable<R> extends VBox {
     }
 
     private TableRow<R> row() {
-        TableRow<R> row = new TableRow<>();
+        TableRow<R> row = new TableRow<>() {
+            @Override
+            protected void updateItem(R item, boolean empty) {
+                super.updateItem(item, empty);
+                var h = model.highlightProperty().get();
+                boolean fresh = !empty && item != null && h != null && h.test(item);
+                if (fresh && !getStyleClass().contains("fresh")) {
+                    getStyleClass().add("fresh");
+                } else if (!fresh) {
+                    getStyleClass().remove("fresh");
+                }
+            }
+        };
         row.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
                 runDefaultAction(row.getItem());

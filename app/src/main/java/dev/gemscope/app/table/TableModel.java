@@ -41,6 +41,7 @@ public final class TableModel<R> {
     private final ObjectProperty<Predicate<R>> scope = new SimpleObjectProperty<>(this, "scope", r -> true);
     private final ObjectProperty<R> selected = new SimpleObjectProperty<>(this, "selected");
     private final ObjectProperty<R> selectionRequest = new SimpleObjectProperty<>(this, "selectionRequest");
+    private final ObjectProperty<Predicate<R>> highlight = new SimpleObjectProperty<>(this, "highlight");
     private final StringProperty emptyText = new SimpleStringProperty(this, "emptyText", "Nothing here.");
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
     private final List<RowAction<R>> actions = new ArrayList<>();
@@ -192,6 +193,11 @@ public final class TableModel<R> {
     /** Set by {@link #reveal}; the view selects and scrolls to it. */
     public ObjectProperty<R> selectionRequestProperty() {
         return selectionRequest;
+    }
+
+    /** Rows to flash (new in the last live refresh); null for none. The view clears it after a moment. */
+    public ObjectProperty<Predicate<R>> highlightProperty() {
+        return highlight;
     }
 
     public StringProperty emptyTextProperty() {

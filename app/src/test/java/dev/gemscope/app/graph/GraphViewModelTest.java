@@ -79,6 +79,15 @@ class GraphViewModelTest {
     }
 
     @Test
+    void aRefreshKeepsTheFocus() {
+        vm.focusOn("proc:2190");
+        vm.show(new SnapshotIndex(TestData.demoWithLeak()));
+        vm.show(new SnapshotIndex(TestData.demoWithLeak()));
+        assertEquals("proc:2190", vm.focusProperty().get().nodeId());
+        assertTrue(ids().contains("buf:ino:99"), "sway's new buffer is in its focus");
+    }
+
+    @Test
     void deviceEdgesCanBeHidden() {
         vm.deviceEdgesProperty().set(false);
         assertTrue(vm.shownProperty().get().edges().stream().noneMatch(e -> e.kind() == EdgeKind.ON_DEVICE));

@@ -117,4 +117,40 @@ class MainViewModelTest {
         assertTrue(vm.graph().highlightProperty().get().nodes().contains("buf:ino:57"));
         assertEquals("GEM object vgem/export:ino:57", vm.detailsProperty().get().title());
     }
+
+    @Test
+    void comparingFindsTheLeakAndSwitchesToCompare(@TempDir Path dir) throws Exception {
+        vm.open(SnapshotSource.demo(TestData.demoCapture()));
+        Path later = dir.resolve("later.json");
+        new SnapshotLoader().save(TestData.demoWithLeak(), later);
+        dialogs.answer(later);
+        vm.compareWithDialog();
+        assertEquals(Screen.COMPARE, vm.screenProperty().get());
+        assertTrue(vm.compare().headlineProperty().get().startsWith("A: demo capture"), vm.compare().headlineProperty().get());
+        assertTrue(vm.compare().summaryProperty().get().contains("most sway [2190] by 4 MiB"));
+        assertEquals(2190, vm.compare().processes().rows().get(0).pid(), "the biggest change comes first");
+    }
+
+    @Test
+    void liveRefreshesFeedTheChartFlashNewRowsAndTheBaseline() {
+        var snapshots = new java.util.ArrayDeque<>(java.util.List.of(TestData.demo(), TestData.demoWithLeak()));
+        MainViewModel live = new MainViewModel(new DirectTaskExecutor(), new SnapshotLoader() {
+            @Override
+            public dev.gemscope.backend.model.Snapshot load(SnapshotSource source, dev.gemscope.app.fx.Job.Progress p) {
+                return snapshots.size() > 1 ? snapshots.poll() : snapshots.peek();
+            }
+        }, dialogs);
+        live.open(SnapshotSource.live());
+        assertEquals("LIVE", live.sourceBadgeProperty().get());
+        live.markBaseline();
+        assertEquals(Screen.COMPARE, live.screenProperty().get());
+        live.refresh();
+        assertEquals(2, live.history().samples().size());
+        assertTrue(live.dmaBufs().table().highlightProperty().get()
+                .test(live.dmaBufs().table().rows().stream().filter(r -> r.key().equals("ino:99")).findFirst().orElseThrow()));
+        assertTrue(live.compare().summaryProperty().get().startsWith("1 new, 1 gone dma-bufs"),
+                live.compare().summaryProperty().get());
+        live.pausedProperty().set(true);
+        live.dispose();
+    }
 }

@@ -19,9 +19,17 @@ public final class AppHarness {
 
     public final StubDialogs dialogs = new StubDialogs();
     public final FxTaskExecutor executor = new FxTaskExecutor();
-    public final MainViewModel vm = new MainViewModel(executor, new SnapshotLoader(), dialogs);
+    public final MainViewModel vm;
     public MainView view;
     public Stage stage;
+
+    public AppHarness() {
+        this(new SnapshotLoader());
+    }
+
+    public AppHarness(SnapshotLoader loader) {
+        vm = new MainViewModel(executor, loader, dialogs);
+    }
 
     /** Call from {@code @Start}. */
     public void start(Stage stage) {

@@ -81,7 +81,7 @@ class MainWindowTest {
     void failedOperationsExplainWhyTheyAreEmpty(FxRobot robot) {
         app.open(SnapshotSource.demo(TestData.demoCapture()));
         robot.clickOn("Failed operations");
-        assertTrue(robot.lookup(".empty-state").queryAs(Label.class).getText().contains("probe and watch"));
+        assertTrue(robot.lookup("#failures .empty-state").queryAs(Label.class).getText().contains("probe and watch"));
         Screenshots.save(app.stage.getScene(), "05-failures-empty");
     }
 
