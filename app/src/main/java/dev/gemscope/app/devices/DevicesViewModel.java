@@ -14,11 +14,20 @@ public final class DevicesViewModel {
     private final ObservableList<DeviceRow> rows = FXCollections.observableArrayList();
     private final ObjectProperty<DeviceRow> selected = new SimpleObjectProperty<>(this, "selected");
 
-    public void show(SnapshotIndex index) {
-        String previous = selected.get() == null ? null : selected.get().deviceId();
+    /** Rows for a snapshot; thread-safe, run in the background. */
+    public static List<DeviceRow> prepare(SnapshotIndex index) {
         List<DeviceRow> list = new ArrayList<>();
         list.add(DeviceRow.all(index));
         index.snapshot().devices().forEach(d -> list.add(DeviceRow.of(d, index)));
+        return List.copyOf(list);
+    }
+
+    public void show(SnapshotIndex index) {
+        show(prepare(index));
+    }
+
+    public void show(List<DeviceRow> list) {
+        String previous = selected.get() == null ? null : selected.get().deviceId();
         rows.setAll(list);
         selected.set(list.stream().filter(r -> java.util.Objects.equals(r.deviceId(), previous)).findFirst()
                 .orElse(list.get(0)));

@@ -43,11 +43,27 @@ public final class DmaBufsViewModel {
         usage.emptyTextProperty().set("No process references a dma-buf we could see.");
     }
 
-    public void show(SnapshotIndex index, DetailsFactory factory) {
-        this.details = factory;
+    /** Prepared rows of both tables. */
+    public record Prepared(TableModel.Prepared<DmaBufRow> buffers, TableModel.Prepared<Totals.ProcessUsage> usage,
+            Snapshot snapshot) {
+    }
+
+    /** Rows for a snapshot; thread-safe, run in the background. */
+    public Prepared prepare(SnapshotIndex index) {
         Snapshot s = index.snapshot();
-        table.setRows(s.dmaBufs().stream().map(b -> DmaBufRow.of(b, index)).toList());
-        usage.setRows(s.totals().perProcess());
+        return new Prepared(table.prepare(s.dmaBufs().stream().map(b -> DmaBufRow.of(b, index)).toList()),
+                usage.prepare(s.totals().perProcess()), s);
+    }
+
+    public void show(SnapshotIndex index, DetailsFactory factory) {
+        show(prepare(index), factory);
+    }
+
+    public void show(Prepared p, DetailsFactory factory) {
+        this.details = factory;
+        Snapshot s = p.snapshot();
+        table.setRows(p.buffers());
+        usage.setRows(p.usage());
         long rssSum = s.totals().perProcess().stream().mapToLong(Totals.ProcessUsage::rssBytes).sum();
         summary.set(s.totals().dmaBufCount() + " dma-bufs, " + Sizes.human(s.totals().dmaBufBytes())
                 + " with each buffer counted once. Summed per-process RSS is " + Sizes.human(rssSum)

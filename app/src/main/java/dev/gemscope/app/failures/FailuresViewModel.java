@@ -30,9 +30,18 @@ public final class FailuresViewModel {
         table.emptyTextProperty().set(EMPTY);
     }
 
-    public void show(SnapshotIndex index, DetailsFactory factory) {
+    /** Rows for a snapshot; thread-safe, run in the background. */
+    public TableModel.Prepared<FailureRow> prepare(SnapshotIndex index) {
+        return table.prepare(index.snapshot().failedOperations().stream().map(f -> FailureRow.of(f, index)).toList());
+    }
+
+    public void show(TableModel.Prepared<FailureRow> rows, DetailsFactory factory) {
         this.details = factory;
-        table.setRows(index.snapshot().failedOperations().stream().map(f -> FailureRow.of(f, index)).toList());
+        table.setRows(rows);
+    }
+
+    public void show(SnapshotIndex index, DetailsFactory factory) {
+        show(prepare(index), factory);
     }
 
     public TableModel<FailureRow> table() {

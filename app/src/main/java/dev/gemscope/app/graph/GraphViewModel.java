@@ -32,10 +32,15 @@ import javafx.collections.ObservableList;
  */
 public final class GraphViewModel {
 
+    /** Graphs above this many nodes are drawn only on request (or narrowed by a focus). */
+    public static final int AUTO_LAYOUT_LIMIT = 6000;
+
     private final TaskExecutor executor;
     private final GraphLayout layout;
     private Function<GraphModel.GNode, double[]> sizer = GraphViewModel::estimateSize;
     private GraphModel full = GraphModel.empty();
+    /** What the current focus shows; the layout of it may still be running. */
+    private GraphModel wanted = GraphModel.empty();
     private long generation;
 
     private final ReadOnlyObjectWrapper<GraphModel> shown = new ReadOnlyObjectWrapper<>(this, "shown", GraphModel.empty());
@@ -49,10 +54,23 @@ public final class GraphViewModel {
     private final ReadOnlyStringWrapper info = new ReadOnlyStringWrapper(this, "info", "");
     private Consumer<String> onError = m -> { };
     private boolean updatingChoices;
+    private boolean forced;
+    private final BooleanProperty active = new SimpleBooleanProperty(this, "active", true);
+    private SnapshotIndex pendingIndex;
+    private boolean building;
+    private long buildGeneration;
+    private String pendingSelect;
+    private String pendingFocus;
+    private final ReadOnlyStringWrapper tooBig = new ReadOnlyStringWrapper(this, "tooBig");
 
     public GraphViewModel(TaskExecutor executor, GraphLayout layout) {
         this.executor = executor;
         this.layout = layout;
+        active.addListener((o, a, on) -> {
+            if (on) {
+                build();
+            }
+        });
         focus.addListener((o, a, f) -> {
             if (!updatingChoices) {
                 relayout();
@@ -75,9 +93,45 @@ public final class GraphViewModel {
         return new double[] {Math.max(90, chars * 6.6 + 20), n.lines().size() * 15 + 12};
     }
 
-    /** A new snapshot: rebuild the graph, keep the focus and selection where they still exist. */
+    /**
+     * A new snapshot: the graph is rebuilt in the background, now if the graph is on screen, else
+     * when it is next shown (building it costs about as much as indexing the snapshot).
+     */
     public void show(SnapshotIndex index) {
-        full = GraphModel.of(index);
+        pendingIndex = index;
+        if (active.get()) {
+            build();
+        }
+    }
+
+    private void build() {
+        SnapshotIndex index = pendingIndex;
+        if (index == null) {
+            return;
+        }
+        pendingIndex = null;
+        building = true;
+        long gen = ++buildGeneration;
+        executor.execute(new Job<>("Building the sharing graph", p -> GraphModel.of(index), g -> {
+            if (gen == buildGeneration) {
+                building = false;
+                show(g);
+            }
+        }, e -> {
+            building = false;
+            onError.accept("Could not build the sharing graph: " + e.getMessage());
+        }));
+    }
+
+    /** Whether the graph is on screen; set by the main view model. Defaults to true. */
+    public BooleanProperty activeProperty() {
+        return active;
+    }
+
+    /** Shows a graph built in the background ({@link GraphModel#of} is linear but not free). */
+    public void show(GraphModel graph) {
+        full = graph;
+        forced = false;
         List<FocusChoice> choices = new ArrayList<>();
         choices.add(FocusChoice.ALL);
         for (GraphModel.GNode n : full.nodes()) {
@@ -100,7 +154,18 @@ public final class GraphViewModel {
         } finally {
             updatingChoices = false;
         }
-        relayout();
+        String focusOn = pendingFocus;
+        String select = pendingSelect;
+        pendingFocus = null;
+        pendingSelect = null;
+        if (focusOn != null) {
+            focusOn(focusOn);
+        } else {
+            relayout();
+        }
+        if (select != null) {
+            select(select);
+        }
     }
 
     private void relayout() {
@@ -110,13 +175,24 @@ public final class GraphViewModel {
             g = g.without(EdgeKind.ON_DEVICE);
         }
         GraphModel target = g;
+        wanted = target;
+        long gen = ++generation;
+        if (target.size() > AUTO_LAYOUT_LIMIT && !forced) {
+            // Tens of thousands of boxes are neither readable nor cheap to draw: ask first.
+            shown.set(GraphModel.empty());
+            layoutResult.set(LayoutResult.EMPTY);
+            info.set(target.size() + " nodes · " + target.edges().size() + " edges · not drawn");
+            tooBig.set("The sharing graph has " + target.size() + " nodes. Pick a process or buffer under Focus "
+                    + "to see its part, or draw the whole graph anyway (slow above a few thousand nodes).");
+            return;
+        }
+        tooBig.set(null);
         // Measured here, on the calling (FX) thread: the view's sizer uses font metrics.
         java.util.Map<String, double[]> measured = new java.util.HashMap<>();
         for (GraphModel.GNode n : target.nodes()) {
             measured.put(n.id(), sizer.apply(n));
         }
         Function<GraphModel.GNode, double[]> sizes = n -> measured.get(n.id());
-        long gen = ++generation;
         executor.execute(new Job<>("Laying out the sharing graph (" + target.size() + " nodes)",
                 p -> layout.layout(target, sizes), result -> {
                     if (gen == generation) {
@@ -130,17 +206,30 @@ public final class GraphViewModel {
                 }, e -> onError.accept("Could not lay out the sharing graph: " + e.getMessage())));
     }
 
-    /** Selects a node (null clears); leaves a focus that hides it. */
+    /** Whether the graph of the latest snapshot is built (not waiting for the tab or a job). */
+    public boolean isCurrent() {
+        return pendingIndex == null && !building;
+    }
+
+    /** Selects a node (null clears); leaves a focus that hides it. Deferred while the graph is built. */
     public void select(String nodeId) {
-        if (nodeId != null && !shown.get().contains(nodeId) && full.contains(nodeId)) {
+        if (!isCurrent()) {
+            pendingSelect = nodeId;
+            return;
+        }
+        if (nodeId != null && !wanted.contains(nodeId) && full.contains(nodeId)) {
             focus.set(FocusChoice.ALL);
         }
         selected.set(nodeId);
-        highlight.set(nodeId == null ? null : (shown.get().contains(nodeId) ? shown.get() : full).neighbourhood(nodeId));
+        highlight.set(nodeId == null ? null : (wanted.contains(nodeId) ? wanted : full).neighbourhood(nodeId));
     }
 
-    /** Shows only what concerns one node (a process or a buffer, typically). */
+    /** Shows only what concerns one node (a process or a buffer, typically). Deferred while built. */
     public void focusOn(String nodeId) {
+        if (!isCurrent()) {
+            pendingFocus = nodeId;
+            return;
+        }
         focusChoices.stream().filter(c -> Objects.equals(c.nodeId(), nodeId)).findFirst().ifPresentOrElse(focus::set,
                 () -> {
                     GraphModel.GNode n = full.node(nodeId);
@@ -154,6 +243,17 @@ public final class GraphViewModel {
 
     public void exportDot(Path file) throws IOException {
         Files.writeString(file, DotWriter.write(shown.get().toSharingGraph()), StandardCharsets.UTF_8);
+    }
+
+    /** Draws the whole (focused) graph even when it is larger than {@link #AUTO_LAYOUT_LIMIT}. */
+    public void layoutAnyway() {
+        forced = true;
+        relayout();
+    }
+
+    /** Why the graph is not drawn (too many nodes), or null. */
+    public ReadOnlyStringProperty tooBigProperty() {
+        return tooBig.getReadOnlyProperty();
     }
 
     public GraphModel full() {

@@ -36,6 +36,7 @@ public final class SnapshotIndex {
     private final Map<Integer, List<Mapping>> mappingsByPid = new LinkedHashMap<>();
     private final Map<Integer, List<DrmClient>> clientsByPid = new LinkedHashMap<>();
     private final Map<Integer, Totals.ProcessUsage> usageByPid = new LinkedHashMap<>();
+    private final Map<Integer, Integer> ownedByPid = new LinkedHashMap<>();
 
     public SnapshotIndex(Snapshot snapshot) {
         this.snapshot = snapshot;
@@ -44,6 +45,9 @@ public final class SnapshotIndex {
         snapshot.dmaBufs().forEach(b -> buffers.put(b.key(), b));
         for (GemObject o : snapshot.gemObjects()) {
             objects.put(o.id(), o);
+            if (o.ownerPid() != null) {
+                ownedByPid.merge(o.ownerPid(), 1, Integer::sum);
+            }
             if (o.dmaBufKey() != null) {
                 objectsByBuffer.computeIfAbsent(o.dmaBufKey(), k -> new ArrayList<>()).add(o);
             }
@@ -133,6 +137,11 @@ public final class SnapshotIndex {
 
     public List<DrmClient> clientsOf(int pid) {
         return clientsByPid.getOrDefault(pid, List.of());
+    }
+
+    /** How many GEM objects the process holds a handle to (that we can see). */
+    public int objectsOwnedBy(int pid) {
+        return ownedByPid.getOrDefault(pid, 0);
     }
 
     public Totals.ProcessUsage usage(int pid) {

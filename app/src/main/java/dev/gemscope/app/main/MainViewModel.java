@@ -8,7 +8,7 @@ import dev.gemscope.app.devices.DevicesViewModel;
 import dev.gemscope.app.dmabufs.DmaBufsViewModel;
 import dev.gemscope.app.failures.FailuresViewModel;
 import dev.gemscope.app.fx.Job;
-import dev.gemscope.app.graph.ElkLayeredLayout;
+import dev.gemscope.app.graph.LayeredLayout;
 import dev.gemscope.app.graph.GraphViewModel;
 import dev.gemscope.app.fx.TaskExecutor;
 import dev.gemscope.app.index.SnapshotIndex;
@@ -81,8 +81,9 @@ public class MainViewModel {
         this.executor = executor;
         this.loader = loader;
         this.dialogs = dialogs;
-        this.graph = new GraphViewModel(executor, new ElkLayeredLayout());
+        this.graph = new GraphViewModel(executor, new LayeredLayout());
         graph.setOnError(m -> notice.set(Notice.error(m)));
+        graph.activeProperty().bind(screen.isEqualTo(Screen.GRAPH));
         graph.selectedProperty().addListener((o, a, id) -> {
             if (id != null && detailsFactory != null) {
                 details.set(graphDetails(id));
@@ -137,7 +138,7 @@ public class MainViewModel {
     public void open(SnapshotSource newSource) {
         long gen = ++generation;
         stopPolling();
-        executor.execute(new Job<>(titleFor(newSource), p -> loader.load(newSource, p),
+        executor.execute(new Job<>(titleFor(newSource), p -> prepare(loader.load(newSource, p), p),
                 s -> {
                     if (gen == generation) {
                         if (!newSource.equals(source.get())) {
@@ -208,7 +209,7 @@ public class MainViewModel {
         }
         if (poller == null) {
             long gen = generation;
-            poller = executor.poller(new Job<>("Refreshing", p -> loader.load(s, p), snap -> {
+            poller = executor.poller(new Job<>("Refreshing", p -> prepare(loader.load(s, p), p), snap -> {
                 if (gen == generation && !paused.get()) {
                     apply(snap);
                 }
@@ -231,19 +232,25 @@ public class MainViewModel {
         stopPolling();
     }
 
-    /** Shows a snapshot: every tab swaps its rows in one step. */
-    protected void apply(Snapshot s) {
-        index = new SnapshotIndex(s);
-        detailsFactory = new DetailsFactory(index);
+    private PreparedSnapshot prepare(Snapshot s, Job.Progress p) {
+        p.update(-1, -1, "Indexing " + s.gemObjects().size() + " GEM objects and " + s.dmaBufs().size() + " dma-bufs…");
+        return PreparedSnapshot.of(s, this);
+    }
+
+    /** Shows a snapshot: every tab swaps its prepared rows in one step (FX thread). */
+    private void apply(PreparedSnapshot p) {
+        Snapshot s = p.snapshot();
+        index = p.index();
+        detailsFactory = p.details();
         snapshot.set(s);
         visibility.show(s);
-        objects.show(index, detailsFactory);
-        dmaBufs.show(index, detailsFactory);
-        processes.show(index, detailsFactory);
-        failures.show(index, detailsFactory);
-        devices.show(index);
+        objects.show(p.objects(), detailsFactory);
+        dmaBufs.show(p.dmaBufs(), detailsFactory);
+        processes.show(p.processes(), detailsFactory);
+        failures.show(p.failures(), detailsFactory);
+        devices.show(p.devices());
         onDeviceSelected(devices.selectedProperty().get());
-        graph.show(index);
+        graph.show(p.index());
         updateSourceText(s);
         if (isCollected() && history.add(s)) {
             Set<String> freshBuffers = history.freshBuffers();
@@ -375,7 +382,7 @@ public class MainViewModel {
 
     /** Switches to the graph with that node selected and its neighbourhood highlighted. */
     public void showInGraph(String nodeId) {
-        if (index != null && graph.full().contains(nodeId)) {
+        if (index != null) {
             graph.select(nodeId);
             screen.set(Screen.GRAPH);
         }
@@ -383,7 +390,7 @@ public class MainViewModel {
 
     /** Switches to the graph narrowed to what concerns one node. */
     public void focusGraph(String nodeId) {
-        if (index != null && graph.full().contains(nodeId)) {
+        if (index != null) {
             graph.focusOn(nodeId);
             graph.select(nodeId);
             screen.set(Screen.GRAPH);

@@ -29,9 +29,18 @@ public final class GemObjectsViewModel {
                 + "(debugfs) or through dma-bufs and mappings; see the visibility banner.");
     }
 
-    public void show(SnapshotIndex index, DetailsFactory factory) {
+    /** Rows for a snapshot; thread-safe, run in the background. */
+    public TableModel.Prepared<GemObjectRow> prepare(SnapshotIndex index) {
+        return table.prepare(index.snapshot().gemObjects().stream().map(o -> GemObjectRow.of(o, index)).toList());
+    }
+
+    public void show(TableModel.Prepared<GemObjectRow> rows, DetailsFactory factory) {
         this.details = factory;
-        table.setRows(index.snapshot().gemObjects().stream().map(o -> GemObjectRow.of(o, index)).toList());
+        table.setRows(rows);
+    }
+
+    public void show(SnapshotIndex index, DetailsFactory factory) {
+        show(prepare(index), factory);
     }
 
     public TableModel<GemObjectRow> table() {

@@ -25,12 +25,12 @@ public record ProcessRow(int pid, String comm, String cmdline, Integer uid, int 
     public static ProcessRow of(int pid, SnapshotIndex index) {
         ProcessInfo p = index.process(pid);
         Totals.ProcessUsage u = index.usage(pid);
-        long owned = index.snapshot().gemObjects().stream().filter(o -> o.ownerPid() != null && o.ownerPid() == pid).count();
+        int owned = index.objectsOwnedBy(pid);
         String comm = p != null ? p.comm() : index.clientsOf(pid).stream().map(c -> c.comm()).findFirst().orElse("?");
         return new ProcessRow(pid, comm, p == null ? "" : p.cmdline(), p == null ? null : p.uid(),
                 index.clientsOf(pid).size(),
                 (int) index.holdersOf(pid).stream().filter(h -> h.kind() == Holder.Kind.DMABUF).count(),
-                index.mappingsOf(pid).size(), (int) owned,
+                index.mappingsOf(pid).size(), owned,
                 u == null ? null : u.rssBytes(), u == null ? null : u.pssBytes());
     }
 

@@ -51,10 +51,25 @@ public final class ProcessesViewModel {
         });
     }
 
-    public void show(SnapshotIndex index, DetailsFactory factory) {
+    /** Prepared rows of both tables. */
+    public record Prepared(TableModel.Prepared<ProcessRow> processes, TableModel.Prepared<ClientRow> clients) {
+    }
+
+    /** Rows for a snapshot; thread-safe, run in the background. */
+    public Prepared prepare(SnapshotIndex index) {
+        return new Prepared(
+                processes.prepare(index.allPids().stream().sorted().map(pid -> ProcessRow.of(pid, index)).toList()),
+                clients.prepare(index.snapshot().clients().stream().map(c -> ClientRow.of(c, index)).toList()));
+    }
+
+    public void show(Prepared p, DetailsFactory factory) {
         this.details = factory;
-        processes.setRows(index.allPids().stream().sorted().map(pid -> ProcessRow.of(pid, index)).toList());
-        clients.setRows(index.snapshot().clients().stream().map(c -> ClientRow.of(c, index)).toList());
+        processes.setRows(p.processes());
+        clients.setRows(p.clients());
+    }
+
+    public void show(SnapshotIndex index, DetailsFactory factory) {
+        show(prepare(index), factory);
     }
 
     public TableModel<ProcessRow> processes() {

@@ -63,8 +63,17 @@ public final class TableModel<R> {
                 : filtered.size() + " of " + rows.size() + " " + noun, filtered, rows));
     }
 
-    /** Replaces all rows; the selection is kept when an equal row is still there. */
-    public void setRows(Collection<? extends R> newRows) {
+    /**
+     * Rows with their searchable text, computed off the FX thread (reads only the immutable columns).
+     *
+     * @param rows the rows
+     * @param cellText lower-case cell texts per row, for the filter
+     */
+    public record Prepared<R>(List<R> rows, Map<R, String[]> cellText) {
+    }
+
+    /** Prepares rows for {@link #setRows(Prepared)}; thread-safe, for background jobs. */
+    public Prepared<R> prepare(Collection<? extends R> newRows) {
         Map<R, String[]> text = new IdentityHashMap<>(newRows.size() * 2);
         for (R r : newRows) {
             String[] cells = new String[columns.size()];
@@ -73,11 +82,22 @@ public final class TableModel<R> {
             }
             text.put(r, cells);
         }
+        return new Prepared<>(List.copyOf(newRows), text);
+    }
+
+    /** Replaces all rows; the selection is kept when an equal row is still there. */
+    public void setRows(Collection<? extends R> newRows) {
+        setRows(prepare(newRows));
+    }
+
+    /** Replaces all rows with prepared ones (on the FX thread). */
+    public void setRows(Prepared<R> prepared) {
+        List<R> newRows = prepared.rows();
         R previous = selected.get();
-        cellText = text;
+        cellText = prepared.cellText();
         rows.setAll(newRows);
         if (previous != null) {
-            R same = rows.stream().filter(previous::equals).findFirst().orElse(null);
+            R same = newRows.stream().filter(previous::equals).findFirst().orElse(null);
             selectionRequest.set(null);
             selectionRequest.set(same);
             if (same == null) {

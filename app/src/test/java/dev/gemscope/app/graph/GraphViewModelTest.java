@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class GraphViewModelTest {
 
-    private final GraphViewModel vm = new GraphViewModel(new DirectTaskExecutor(), new ElkLayeredLayout());
+    private final GraphViewModel vm = new GraphViewModel(new DirectTaskExecutor(), new LayeredLayout());
 
     @BeforeEach
     void showDemo() {

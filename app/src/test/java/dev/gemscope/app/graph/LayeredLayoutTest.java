@@ -8,10 +8,10 @@ import dev.gemscope.app.index.SnapshotIndex;
 import dev.gemscope.backend.graph.SharingGraph.NodeKind;
 import org.junit.jupiter.api.Test;
 
-class ElkLayeredLayoutTest {
+class LayeredLayoutTest {
 
     private final GraphModel graph = GraphModel.of(new SnapshotIndex(TestData.demo()));
-    private final LayoutResult layout = new ElkLayeredLayout().layout(graph, n -> new double[] {120, 40});
+    private final LayoutResult layout = new LayeredLayout().layout(graph, n -> new double[] {120, 40});
 
     @Test
     void everyNodeAndEdgeIsPlaced() {
