@@ -69,4 +69,20 @@ public final class TestData {
                 maps, s.failedOperations(), new dev.gemscope.backend.model.Totals(3, s.totals().dmaBufBytes() + (4L << 20),
                         s.totals().perProcess()), s.warnings());
     }
+
+    /** The demo capture with the failed operations a probe run would add (one expected by design). */
+    public static Snapshot demoWithFailures() {
+        Snapshot s = demo();
+        var failures = java.util.List.of(
+                new dev.gemscope.backend.model.FailedOperation("2026-11-25T17:20:45.120Z", 2301, "prime-render",
+                        "0000:00:02.0", "DRM_IOCTL_I915_GEM_PREAD", "0000:00:02.0/import:ino:57", "EINVAL", 22, "probe",
+                        "pread is not supported on an imported dma-buf object: expected by design (the pages belong "
+                                + "to the exporter; map the dma-buf instead)"),
+                new dev.gemscope.backend.model.FailedOperation("2026-11-25T17:20:45.180Z", 2301, "prime-render",
+                        "vgem", "DRM_IOCTL_PRIME_FD_TO_HANDLE", "ino:41", "ENOMEM", 12, "probe",
+                        "the import could not allocate its sg_table"));
+        return new Snapshot(s.capturedAt(), s.host(), s.kernelRelease(), s.origin(), s.sources(), s.visibility(),
+                s.processes(), s.devices(), s.clients(), s.gemObjects(), s.dmaBufs(), s.attachments(), s.holders(),
+                s.mappings(), failures, s.totals(), s.warnings());
+    }
 }

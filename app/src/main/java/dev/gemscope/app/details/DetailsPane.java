@@ -144,6 +144,8 @@ public final class DetailsPane extends VBox {
      * a tooltip and a "Copy" menu.
      */
     private static final class ReadOnlyEditor extends AbstractPropertyEditor<Object, Label> {
+        static final double VALUE_WIDTH = 130;
+
         ReadOnlyEditor(PropertySheet.Item item) {
             super(item, label(item), true);
         }
@@ -152,11 +154,10 @@ public final class DetailsPane extends VBox {
             String text = String.valueOf(item.getValue());
             Label l = new Label(text);
             l.setWrapText(true);
-            if (text.length() > 26) {
-                // A wrapping label reports its one-line height unless it has a width to wrap at;
-                // the sheet sizes its rows from preferred sizes, so give long values one.
-                l.setPrefWidth(130);
-            }
+            // A wrapping label reports its one-line height unless it has a width to wrap at; the
+            // sheet sizes its rows from preferred sizes, so every value gets one no wider than the
+            // narrowest value column, and rows are never too short for their text.
+            l.setPrefWidth(VALUE_WIDTH);
             l.setMinHeight(Region.USE_PREF_SIZE);
             l.setMaxWidth(Double.MAX_VALUE);
             l.getStyleClass().add("detail-value");

@@ -15,16 +15,26 @@ public final class FailuresViewModel {
 
     private DetailsFactory details;
     private final TableModel<FailureRow> table = new TableModel<>("failed operations", List.of(
-            Column.text("Time", r -> r.failure().time(), 170),
-            Column.text("Process", FailureRow::process, 150),
-            Column.text("Device", FailureRow::device, 150),
-            Column.text("Operation", r -> r.failure().operation(), 170),
-            Column.text("Object", r -> r.failure().objectRef(), 120),
-            Column.text("Error", FailureRow::error, 100),
-            Column.text("By design", r -> r.byDesign() ? "expected" : "", 80),
-            Column.text("Seen by", r -> r.failure().source(), 70),
-            Column.text("Explanation", r -> r.failure().explanation(), 420)),
+            Column.text("Time", r -> timeOfDay(r.failure().time()), 95),
+            Column.text("Process", FailureRow::process, 140),
+            Column.text("Operation", r -> r.failure().operation(), 210),
+            Column.text("Error", FailureRow::error, 90),
+            Column.text("By design", r -> r.byDesign() ? "expected" : "", 82),
+            Column.text("Object", r -> r.failure().objectRef(), 180),
+            Column.text("Explanation", r -> r.failure().explanation(), 420),
+            Column.text("Device", FailureRow::device, 140),
+            Column.text("Seen by", r -> r.failure().source(), 70)),
             r -> details.failure(r.failure()));
+
+    /** "2026-11-25T17:20:45.120Z" → "17:20:45.120" (the date is in the details and the source bar). */
+    static String timeOfDay(String iso) {
+        if (iso == null) {
+            return "";
+        }
+        int t = iso.indexOf('T');
+        String time = t < 0 ? iso : iso.substring(t + 1);
+        return time.endsWith("Z") ? time.substring(0, time.length() - 1) : time;
+    }
 
     public FailuresViewModel() {
         table.emptyTextProperty().set(EMPTY);

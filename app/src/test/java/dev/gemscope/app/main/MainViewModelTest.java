@@ -153,4 +153,23 @@ class MainViewModelTest {
         live.pausedProperty().set(true);
         live.dispose();
     }
+
+    @Test
+    void aFailedOperationLeadsToItsObject(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("probe.json");
+        new SnapshotLoader().save(TestData.demoWithFailures(), file);
+        vm.openFile(file);
+        var failures = vm.failures().table();
+        assertEquals(2, failures.rows().size());
+        assertTrue(failures.rows().get(0).byDesign());
+        assertFalse(failures.rows().get(1).byDesign());
+        failures.reveal(r -> r.failure().errnoName().equals("EINVAL"));
+        assertEquals("EINVAL (22)", vm.detailsProperty().get().value("error"));
+        failures.actions().get(0).action().accept(failures.getSelected());
+        assertEquals(Screen.OBJECTS, vm.screenProperty().get());
+        assertEquals("0000:00:02.0/import:ino:57", vm.objects().table().getSelected().id());
+        failures.actions().get(0).action().accept(failures.rows().get(1));
+        assertEquals(Screen.DMABUFS, vm.screenProperty().get());
+        assertEquals("ino:41", vm.dmaBufs().table().getSelected().key());
+    }
 }

@@ -94,4 +94,35 @@ class MainWindowTest {
         TableView<?> table = robot.lookup("#objects-table").queryTableView();
         assertEquals(3, table.getItems().size());
     }
+
+    @Test
+    void failedOperationsAreListedWithTheirExplanation(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("probe-run.json");
+        new dev.gemscope.app.source.SnapshotLoader().save(TestData.demoWithFailures(), file);
+        app.open(SnapshotSource.file(file));
+        robot.clickOn("Failed operations");
+        TableView<?> table = robot.lookup("#failures-table").queryTableView();
+        assertEquals(2, table.getItems().size());
+        robot.clickOn(robot.lookup("#failures-table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        AppHarness.waitFor(() -> app.vm.detailsProperty().get().title().equals("Failed DRM_IOCTL_I915_GEM_PREAD"));
+        assertTrue(robot.lookup("expected").tryQuery().isPresent(), "the by-design marker is shown");
+        Screenshots.save(app.stage.getScene(), "05-failures");
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        AppHarness.waitFor(() -> app.vm.screenProperty().get() == dev.gemscope.app.main.Screen.OBJECTS);
+        assertEquals("0000:00:02.0/import:ino:57", app.vm.objects().table().getSelected().id());
+    }
+
+    @Test
+    void keyboardSwitchesTabsAndFocusesTheFilter(FxRobot robot) {
+        app.open(SnapshotSource.demo(TestData.demoCapture()));
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT2)
+                .release(javafx.scene.input.KeyCode.DIGIT2, javafx.scene.input.KeyCode.CONTROL);
+        AppHarness.waitFor(() -> app.vm.screenProperty().get() == dev.gemscope.app.main.Screen.DMABUFS);
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.F)
+                .release(javafx.scene.input.KeyCode.F, javafx.scene.input.KeyCode.CONTROL);
+        AppHarness.waitFor(() -> robot.lookup("#dmabufs-filter").query().isFocused());
+        robot.write("ino 57");
+        AppHarness.waitFor(() -> app.vm.dmaBufs().table().visibleRows().size() == 1);
+    }
 }
