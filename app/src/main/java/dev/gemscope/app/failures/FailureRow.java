@@ -1,0 +1,27 @@
+package dev.gemscope.app.failures;
+
+import dev.gemscope.app.index.SnapshotIndex;
+import dev.gemscope.backend.model.FailedOperation;
+import java.util.Locale;
+
+/**
+ * A failed operation with its process and device named.
+ *
+ * @param failure the model record
+ * @param process "prime-render [2301]" or the comm alone
+ * @param device "0000:00:02.0 (i915)"
+ * @param byDesign the explanation says the failure is expected by design (e.g. pread on an import)
+ */
+public record FailureRow(FailedOperation failure, String process, String device, boolean byDesign) {
+
+    public static FailureRow of(FailedOperation f, SnapshotIndex index) {
+        String process = f.pid() != null ? index.processLabel(f.pid()) : f.comm() == null ? "" : f.comm();
+        String explanation = f.explanation() == null ? "" : f.explanation().toLowerCase(Locale.ROOT);
+        return new FailureRow(f, process, index.deviceLabel(f.deviceId()),
+                explanation.contains("by design") || explanation.contains("expected"));
+    }
+
+    public String error() {
+        return failure.errnoName() + " (" + failure.errno() + ")";
+    }
+}
