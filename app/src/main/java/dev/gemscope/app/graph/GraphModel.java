@@ -236,13 +236,13 @@ public final class GraphModel {
     private Set<String> walk(Set<String> start, Function<String, List<SharingGraph.Edge>> next,
             Function<SharingGraph.Edge, String> other) {
         Set<String> seen = new LinkedHashSet<>(start);
-        Deque<String> todo = new ArrayDeque<>(start);
-        while (!todo.isEmpty()) {
-            String n = todo.pop();
+        Deque<String> pending = new ArrayDeque<>(start);
+        while (!pending.isEmpty()) {
+            String n = pending.pop();
             for (SharingGraph.Edge e : next.apply(n)) {
                 String m = other.apply(e);
                 if (nodes.containsKey(m) && seen.add(m)) {
-                    todo.push(m);
+                    pending.push(m);
                 }
             }
         }
