@@ -85,4 +85,19 @@ public final class TestData {
                 s.processes(), s.devices(), s.clients(), s.gemObjects(), s.dmaBufs(), s.attachments(), s.holders(),
                 s.mappings(), failures, s.totals(), s.warnings());
     }
+
+    /** The demo capture as an unprivileged user would have collected it: debugfs and others' fds hidden. */
+    public static Snapshot demoUnprivileged() {
+        Snapshot s = demo();
+        var v = new dev.gemscope.backend.model.VisibilityReport(false, 212, 3, 1, 37, java.util.List.of(
+                new dev.gemscope.backend.model.VisibilityReport.Issue("debugfs",
+                        "dma-buf attachments, GEM object lists, DRM clients' uids",
+                        "/sys/kernel/debug is not readable (EACCES)", "run as root, or mount debugfs readable"),
+                new dev.gemscope.backend.model.VisibilityReport.Issue("37 processes",
+                        "their open fds and mappings", "owned by other users (EACCES on /proc/PID/fd)",
+                        "CAP_SYS_PTRACE or root")));
+        return new Snapshot(s.capturedAt(), s.host(), s.kernelRelease(), s.origin(), s.sources(), v,
+                s.processes(), s.devices(), s.clients(), s.gemObjects(), s.dmaBufs(), s.attachments(), s.holders(),
+                s.mappings(), s.failedOperations(), s.totals(), s.warnings());
+    }
 }

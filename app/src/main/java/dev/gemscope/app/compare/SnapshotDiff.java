@@ -170,8 +170,9 @@ public record SnapshotDiff(List<ProcessChange> processes, List<Change> changes) 
         long grownBufs = distinct(Kind.GROWN, "dma-buf");
         long newObjs = changes.stream().filter(c -> c.what().equals("GEM object") && c.kind() == Kind.NEW).count();
         long goneObjs = changes.stream().filter(c -> c.what().equals("GEM object") && c.kind() == Kind.GONE).count();
-        List<ProcessChange> grown = processes.stream().filter(p -> p.status() == Kind.GROWN)
+        List<ProcessChange> grown = processes.stream().filter(p -> p.rssDelta() > 0 && p.pid() != NO_HOLDER)
                 .sorted((x, y) -> Long.compare(y.rssDelta(), x.rssDelta())).toList();
+        boolean appeared = grown.stream().anyMatch(p -> p.status() == Kind.NEW);
         StringBuilder s = new StringBuilder();
         s.append(newBufs).append(" new, ").append(goneBufs).append(" gone");
         if (grownBufs > 0) {
@@ -182,7 +183,8 @@ public record SnapshotDiff(List<ProcessChange> processes, List<Change> changes) 
             s.append("no process grew.");
         } else {
             ProcessChange top = grown.get(0);
-            s.append(grown.size()).append(grown.size() == 1 ? " process" : " processes").append(" grew, most ")
+            s.append(grown.size()).append(grown.size() == 1 ? " process" : " processes").append(" grew")
+                    .append(appeared ? " or appeared" : "").append(", most ")
                     .append(top.label()).append(" by ").append(Sizes.human(top.rssDelta())).append('.');
         }
         return s.toString();

@@ -330,9 +330,14 @@ public class MainViewModel {
             }
         }
         title.set("gemscope — " + src.displayName() + (src.isCollected() ? "" : " (capture)"));
-        summary.set(s.devices().size() + " devices · " + s.clients().size() + " DRM clients · "
-                + s.gemObjects().size() + " GEM objects · " + s.dmaBufs().size() + " dma-bufs · "
-                + s.failedOperations().size() + " failed operations · " + s.warnings().size() + " warnings");
+        summary.set(plural(s.devices().size(), "device") + " · " + plural(s.clients().size(), "DRM client") + " · "
+                + plural(s.gemObjects().size(), "GEM object") + " · " + plural(s.dmaBufs().size(), "dma-buf") + " · "
+                + plural(s.failedOperations().size(), "failed operation") + " · "
+                + plural(s.warnings().size(), "unparsed kernel line"));
+    }
+
+    static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** "2026-11-25T17:20:44.967301814Z" → "captured 2026-11-25 17:20:44 UTC". */

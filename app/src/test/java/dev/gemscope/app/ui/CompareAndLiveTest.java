@@ -70,6 +70,8 @@ class CompareAndLiveTest {
                 && p.status() == SnapshotDiff.Kind.NEW), "gnome-shell exists only in B (6.12)");
         assertTrue(processes.getItems().stream().anyMatch(p -> p.comm().equals("sway")
                 && p.status() == SnapshotDiff.Kind.GONE), "sway exists only in A (7.2)");
+        assertEquals("2 new, 2 gone dma-bufs; GEM objects 7 new, 7 gone; 3 processes grew or appeared, most "
+                + "gnome-shell [1402] by 7.4 MiB.", robot.lookup("#compare-summary").queryAs(Label.class).getText());
         Screenshots.save(app.stage.getScene(), "06-compare-fixtures");
     }
 

@@ -125,4 +125,21 @@ class MainWindowTest {
         robot.write("ino 57");
         AppHarness.waitFor(() -> app.vm.dmaBufs().table().visibleRows().size() == 1);
     }
+
+    @Test
+    void partialVisibilitySaysWhatIsMissingWhyAndTheRemedy(FxRobot robot,
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("unprivileged.json");
+        new dev.gemscope.app.source.SnapshotLoader().save(TestData.demoUnprivileged(), file);
+        app.open(SnapshotSource.file(file));
+        String headline = robot.lookup("#visibility-headline").queryAs(Label.class).getText();
+        assertEquals("Partial view: 2 things could not be seen (212 processes scanned, 37 denied, 3 vanished during "
+                + "the scan).", headline);
+        javafx.scene.layout.VBox issues = robot.lookup("#visibility-issues").queryAs(javafx.scene.layout.VBox.class);
+        assertTrue(issues.isVisible());
+        assertEquals(3, issues.getChildren().size());
+        assertTrue(((Label) issues.getChildren().get(0)).getText().startsWith("• debugfs: dma-buf attachments"));
+        assertTrue(((Label) issues.getChildren().get(2)).getText().contains("sudo ./gemscope collect"));
+        Screenshots.save(app.stage.getScene(), "08-partial-visibility");
+    }
 }
