@@ -64,10 +64,13 @@ public record SharingGraph(List<Node> nodes, List<Edge> edges) {
         for (DmaBuf buf : snapshot.dmaBufs()) {
             b.node(bufId(buf.key()), NodeKind.DMA_BUF, bufLabel(buf));
         }
+        // Indexed once: looking owners up by scanning every client is quadratic at 100k objects.
+        Map<Integer, List<DrmClient>> clientsByPid = new java.util.HashMap<>();
+        snapshot.clients().forEach(c -> clientsByPid.computeIfAbsent(c.pid(), k -> new ArrayList<>()).add(c));
         for (GemObject o : snapshot.gemObjects()) {
             String obj = "gem:" + o.id();
             b.node(obj, NodeKind.GEM_OBJECT, objectLabel(o));
-            String owner = ownerOf(o, snapshot);
+            String owner = ownerOf(o, clientsByPid);
             if (owner != null) {
                 b.edge(owner, obj, EdgeKind.OWNS, o.handle() == null ? "" : "handle " + o.handle());
             }
@@ -101,11 +104,11 @@ public record SharingGraph(List<Node> nodes, List<Edge> edges) {
         return new SharingGraph(new ArrayList<>(b.nodes.values()), new ArrayList<>(b.edges));
     }
 
-    private static String ownerOf(GemObject o, Snapshot snapshot) {
+    private static String ownerOf(GemObject o, Map<Integer, List<DrmClient>> clientsByPid) {
         if (o.ownerPid() == null) {
             return null;
         }
-        for (DrmClient c : snapshot.clients()) {
+        for (DrmClient c : clientsByPid.getOrDefault(o.ownerPid(), List.of())) {
             boolean sameClient = o.clientId() != null ? o.clientId().equals(c.clientId()) && o.deviceId() != null
                     && o.deviceId().equals(c.deviceId()) : o.deviceId() != null && o.deviceId().equals(c.deviceId());
             if (c.pid() == o.ownerPid() && sameClient) {
