@@ -66,10 +66,7 @@ final class ProcessScanner {
         }
         log.processesScanned++;
         ReadResult comm = root.read(base + "/comm");
-        ReadResult status = root.read(base + "/status");
-        ProcStatus parsedStatus = status.ok() ? ProcStatusParser.parse(status.text(), status.path()) : null;
-        String commText = comm.ok() ? comm.text().strip() : parsedStatus != null ? parsedStatus.name() : "?";
-        Integer uid = parsedStatus != null && parsedStatus.uidReal().isPresent() ? (int) parsedStatus.uidReal().getAsLong() : null;
+        String commText = comm.ok() ? comm.text().strip() : "?";
 
         List<ScannedProcess.ScannedFd> fds = new ArrayList<>();
         if (fdDir.status() == ReadResult.Status.DENIED) {
@@ -83,9 +80,15 @@ final class ProcessScanner {
         }
         List<GpuMapping> mappings = readMaps(base, pid, commText);
         if (fds.isEmpty() && mappings.isEmpty()) {
-            return Optional.of(new ScannedProcess(pid, commText, "", uid, fds, mappings));
+            return Optional.of(new ScannedProcess(pid, commText, "", null, fds, mappings));
         }
-        // Only involved processes cost a cmdline read.
+        // Only involved processes cost the status and cmdline reads: most of /proc holds no GPU file.
+        ReadResult status = root.read(base + "/status");
+        ProcStatus parsedStatus = status.ok() ? ProcStatusParser.parse(status.text(), status.path()) : null;
+        if (!comm.ok() && parsedStatus != null) {
+            commText = parsedStatus.name();
+        }
+        Integer uid = parsedStatus != null && parsedStatus.uidReal().isPresent() ? (int) parsedStatus.uidReal().getAsLong() : null;
         ReadResult cmdline = root.read(base + "/cmdline", 64 * 1024);
         String args = cmdline.ok() ? cmdline.text().replace('\0', ' ').strip() : "";
         return Optional.of(new ScannedProcess(pid, commText, args, uid, fds, mappings));
