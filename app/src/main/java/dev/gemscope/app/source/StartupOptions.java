@@ -1,5 +1,6 @@
 package dev.gemscope.app.source;
 
+import dev.gemscope.backend.source.DrmPresence;
 import dev.gemscope.backend.source.SystemRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import java.util.Optional;
 public final class StartupOptions {
 
     /** Relative to gemscope's home (the repository or install directory). */
-    public static final String DEMO_CAPTURE = "resources/captures/demo-snapshot.json";
+    public static final String DEMO_CAPTURE = DrmPresence.DEMO_CAPTURE;
 
     private StartupOptions() {
     }
@@ -37,15 +38,10 @@ public final class StartupOptions {
                 return SnapshotSource.file(Path.of(a));
             }
         }
-        if (hasDrmDevice(live)) {
+        if (DrmPresence.hasDrmDevice(live)) {
             return SnapshotSource.live();
         }
         return SnapshotSource.demo(demoCapture(home).orElse(null));
-    }
-
-    /** A DRM card or render node under /sys/class/drm ({@code cli.ShowCommand.hasDrmDevice}). */
-    public static boolean hasDrmDevice(SystemRoot live) {
-        return live.list("/sys/class/drm").names().stream().anyMatch(n -> n.matches("(card|renderD)\\d+"));
     }
 
     /** The demo capture file under {@code home}, if it is there (else the jar's copy is used). */

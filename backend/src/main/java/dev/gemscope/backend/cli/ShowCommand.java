@@ -1,6 +1,7 @@
 package dev.gemscope.backend.cli;
 
 import dev.gemscope.backend.model.Snapshot;
+import dev.gemscope.backend.source.DrmPresence;
 import dev.gemscope.backend.source.SystemRoot;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -20,8 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Summarise a snapshot file (or the live system) and report what could not be seen.")
 final class ShowCommand implements Callable<Integer> {
 
-    /** The demo capture shipped in the repository, relative to gemscope's home directory. */
-    static final String DEMO_CAPTURE = "resources/captures/demo-snapshot.json";
+    static final String DEMO_CAPTURE = DrmPresence.DEMO_CAPTURE;
 
     @Spec
     CommandSpec spec;
@@ -41,7 +41,7 @@ final class ShowCommand implements Callable<Integer> {
         Snapshot snapshot;
         if (file != null) {
             snapshot = InputOptions.readSnapshot(file);
-        } else if (root != null || hasDrmDevice(SystemRoot.live())) {
+        } else if (root != null || DrmPresence.hasDrmDevice(SystemRoot.live())) {
             snapshot = InputOptions.collect(root);
         } else {
             Path demo = demoCapture();
@@ -52,11 +52,6 @@ final class ShowCommand implements Callable<Integer> {
         SummaryPrinter.print(snapshot, out);
         VisibilityPrinter.print(snapshot, out);
         return Outcome.exitCode(snapshot, strict);
-    }
-
-    static boolean hasDrmDevice(SystemRoot live) {
-        return live.list("/sys/class/drm").names().stream()
-                .anyMatch(n -> n.matches("(card|renderD)\\d+"));
     }
 
     static Path demoCapture() {
