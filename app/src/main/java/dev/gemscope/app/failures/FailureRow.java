@@ -10,15 +10,22 @@ import java.util.Locale;
  * @param failure the model record
  * @param process "prime-render [2301]" or the comm alone
  * @param device "0000:00:02.0 (i915)"
- * @param byDesign the explanation says the failure is expected by design (e.g. pread on an import)
+ * @param byDesign the failure is expected by design (e.g. pread on an import): the record's own verdict,
+ *        or, for snapshots written before it had one, what its explanation says
  */
 public record FailureRow(FailedOperation failure, String process, String device, boolean byDesign) {
 
     public static FailureRow of(FailedOperation f, SnapshotIndex index) {
         String process = f.pid() != null ? index.processLabel(f.pid()) : f.comm() == null ? "" : f.comm();
+        return new FailureRow(f, process, index.deviceLabel(f.deviceId()), byDesign(f));
+    }
+
+    private static boolean byDesign(FailedOperation f) {
+        if (f.expectedByDesign() != null) {
+            return f.expectedByDesign();
+        }
         String explanation = f.explanation() == null ? "" : f.explanation().toLowerCase(Locale.ROOT);
-        return new FailureRow(f, process, index.deviceLabel(f.deviceId()),
-                explanation.contains("by design") || explanation.contains("expected"));
+        return explanation.contains("by design") || explanation.contains("expected");
     }
 
     public String error() {

@@ -13,7 +13,16 @@ package dev.gemscope.backend.model;
  * @param errno the number
  * @param source where it was seen: {@code probe}, {@code tracefs}, ...
  * @param explanation why it failed, from the explanations knowledge base; may be empty
+ * @param expectedByDesign true when the kernel refuses this on purpose (e.g. pread on a PRIME import),
+ *        false when it points at a bug or misuse, null when the knowledge base does not know
  */
 public record FailedOperation(String time, Integer pid, String comm, String deviceId, String operation,
-        String objectRef, String errnoName, int errno, String source, String explanation) {
+        String objectRef, String errnoName, int errno, String source, String explanation,
+        Boolean expectedByDesign) {
+
+    /** The same failure without a verdict on whether it is by design (older snapshots, unknown cases). */
+    public FailedOperation(String time, Integer pid, String comm, String deviceId, String operation,
+            String objectRef, String errnoName, int errno, String source, String explanation) {
+        this(time, pid, comm, deviceId, operation, objectRef, errnoName, errno, source, explanation, null);
+    }
 }
