@@ -77,10 +77,13 @@ public final class TestData {
                 new dev.gemscope.backend.model.FailedOperation("2026-11-25T17:20:45.120Z", 2301, "prime-render",
                         "0000:00:02.0", "DRM_IOCTL_I915_GEM_PREAD", "0000:00:02.0/import:ino:57", "EINVAL", 22, "probe",
                         "pread is not supported on an imported dma-buf object: expected by design (the pages belong "
-                                + "to the exporter; map the dma-buf instead)"),
+                                + "to the exporter; map the dma-buf instead)", true),
                 new dev.gemscope.backend.model.FailedOperation("2026-11-25T17:20:45.180Z", 2301, "prime-render",
                         "vgem", "DRM_IOCTL_PRIME_FD_TO_HANDLE", "ino:41", "ENOMEM", 12, "probe",
-                        "the import could not allocate its sg_table"));
+                        "the import could not allocate its sg_table"),
+                new dev.gemscope.backend.model.FailedOperation("2026-11-25T17:20:45.240Z", 2301, "prime-render",
+                        "vgem", "DRM_IOCTL_GEM_CLOSE", "handle 99", "EINVAL", 22, "tracefs",
+                        "the handle is not open on this DRM fd", false));
         return new Snapshot(s.capturedAt(), s.host(), s.kernelRelease(), s.origin(), s.sources(), s.visibility(),
                 s.processes(), s.devices(), s.clients(), s.gemObjects(), s.dmaBufs(), s.attachments(), s.holders(),
                 s.mappings(), failures, s.totals(), s.warnings());

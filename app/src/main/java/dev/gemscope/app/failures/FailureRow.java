@@ -28,6 +28,14 @@ public record FailureRow(FailedOperation failure, String process, String device,
         return explanation.contains("by design") || explanation.contains("expected");
     }
 
+    /** "expected" (by design), "unexpected" (the knowledge base says misuse or a bug), or "" (unknown). */
+    public String byDesignLabel() {
+        if (byDesign) {
+            return "expected";
+        }
+        return Boolean.FALSE.equals(failure.expectedByDesign()) ? "unexpected" : "";
+    }
+
     public String error() {
         return failure.errnoName() + " (" + failure.errno() + ")";
     }

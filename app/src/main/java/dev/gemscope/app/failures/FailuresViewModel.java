@@ -19,7 +19,7 @@ public final class FailuresViewModel {
             Column.text("Process", FailureRow::process, 140),
             Column.text("Operation", r -> r.failure().operation(), 210),
             Column.text("Error", FailureRow::error, 90),
-            Column.text("By design", r -> r.byDesign() ? "expected" : "", 82),
+            Column.text("By design", FailureRow::byDesignLabel, 82),
             Column.text("Object", r -> r.failure().objectRef(), 180),
             Column.text("Explanation", r -> r.failure().explanation(), 420),
             Column.text("Device", FailureRow::device, 140),

@@ -87,6 +87,9 @@ public final class DataTable<R> extends VBox {
                 .then(model.emptyTextProperty()).otherwise("No " + model.noun() + " match the filter."));
         table.setPlaceholder(placeholder);
         table.setRowFactory(t -> row());
+        // Wide tables (GEM objects has 11 columns) scroll sideways at 1280 px: the header's "+" menu lets
+        // users hide the columns they do not need instead.
+        table.setTableMenuButtonVisible(true);
         table.setContextMenu(contextMenu());
         table.setOnKeyPressed(e -> {
             if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {

@@ -160,9 +160,12 @@ class MainViewModelTest {
         new SnapshotLoader().save(TestData.demoWithFailures(), file);
         vm.openFile(file);
         var failures = vm.failures().table();
-        assertEquals(2, failures.rows().size());
+        assertEquals(3, failures.rows().size());
         assertTrue(failures.rows().get(0).byDesign());
         assertFalse(failures.rows().get(1).byDesign());
+        assertEquals("expected", failures.rows().get(0).byDesignLabel());
+        assertEquals("", failures.rows().get(1).byDesignLabel(), "no verdict and no hint in the text: unknown");
+        assertEquals("unexpected", failures.rows().get(2).byDesignLabel());
         failures.reveal(r -> r.failure().errnoName().equals("EINVAL"));
         assertEquals("EINVAL (22)", vm.detailsProperty().get().value("error"));
         failures.actions().get(0).action().accept(failures.getSelected());

@@ -104,12 +104,13 @@ class CompareAndLiveTest {
         assertTrue(app.vm.pausedProperty().get());
         robot.clickOn("DMA-BUFs");
         robot.clickOn("#refresh");
-        AppHarness.waitFor(() -> app.vm.history().samples().size() == 2);
+        // The flash lasts 3 s: look for it as soon as the refresh lands, not after the other checks.
+        AppHarness.waitFor(() -> app.vm.history().samples().size() == 2
+                && robot.lookup("#dmabufs-table .table-row-cell.fresh").tryQuery().isPresent());
         @SuppressWarnings("unchecked")
         LineChart<Number, Number> chart = robot.lookup("#memory-chart .chart").queryAs(LineChart.class);
         assertTrue(chart.isVisible());
         assertTrue(chart.getData().stream().anyMatch(s -> s.getName().startsWith("dma-bufs") && s.getData().size() == 2));
-        assertTrue(robot.lookup("#dmabufs-table .table-row-cell.fresh").tryQuery().isPresent(), "the new buffer flashes");
         assertEquals("Last refresh: +1 / −0 dma-bufs, +1 / −0 GEM objects",
                 robot.lookup("#memory-changes").queryAs(Label.class).getText());
         Screenshots.save(app.stage.getScene(), "07-live");

@@ -103,10 +103,11 @@ class MainWindowTest {
         app.open(SnapshotSource.file(file));
         robot.clickOn("Failed operations");
         TableView<?> table = robot.lookup("#failures-table").queryTableView();
-        assertEquals(2, table.getItems().size());
+        assertEquals(3, table.getItems().size());
         robot.clickOn(robot.lookup("#failures-table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
         AppHarness.waitFor(() -> app.vm.detailsProperty().get().title().equals("Failed DRM_IOCTL_I915_GEM_PREAD"));
         assertTrue(robot.lookup("expected").tryQuery().isPresent(), "the by-design marker is shown");
+        assertTrue(robot.lookup("unexpected").tryQuery().isPresent(), "so is the opposite verdict");
         Screenshots.save(app.stage.getScene(), "05-failures");
         robot.type(javafx.scene.input.KeyCode.ENTER);
         AppHarness.waitFor(() -> app.vm.screenProperty().get() == dev.gemscope.app.main.Screen.OBJECTS);
