@@ -115,7 +115,8 @@ public final class DataTable<R> extends VBox {
             table.refresh();
             if (h != null) {
                 // New rows flash briefly, then look like the rest.
-                javafx.animation.PauseTransition fade = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(3));
+                javafx.animation.PauseTransition fade = new javafx.animation.PauseTransition(
+                        javafx.util.Duration.millis(model.flashMillis()));
                 fade.setOnFinished(e -> {
                     if (model.highlightProperty().get() == h) {
                         model.highlightProperty().set(null);

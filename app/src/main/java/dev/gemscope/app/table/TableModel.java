@@ -42,6 +42,7 @@ public final class TableModel<R> {
     private final ObjectProperty<R> selected = new SimpleObjectProperty<>(this, "selected");
     private final ObjectProperty<R> selectionRequest = new SimpleObjectProperty<>(this, "selectionRequest");
     private final ObjectProperty<Predicate<R>> highlight = new SimpleObjectProperty<>(this, "highlight");
+    private long flashMillis = 3000;
     private final StringProperty emptyText = new SimpleStringProperty(this, "emptyText", "Nothing here.");
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
     private final List<RowAction<R>> actions = new ArrayList<>();
@@ -215,9 +216,19 @@ public final class TableModel<R> {
         return selectionRequest;
     }
 
-    /** Rows to flash (new in the last live refresh); null for none. The view clears it after a moment. */
+    /** Rows to flash (new in the last live refresh); null for none. The view clears it after {@link #flashMillis}. */
     public ObjectProperty<Predicate<R>> highlightProperty() {
         return highlight;
+    }
+
+    /** How long new rows stay highlighted. */
+    public long flashMillis() {
+        return flashMillis;
+    }
+
+    /** Tests on a slow machine lengthen it so the flash can be seen before it fades. */
+    public void setFlashMillis(long millis) {
+        this.flashMillis = millis;
     }
 
     public StringProperty emptyTextProperty() {
