@@ -131,11 +131,30 @@ final class ImportRules {
         }
     }
 
-    /** Rule 11: a foreign import is a new object with one attachment of this device. */
+    /**
+     * Rule 11: a foreign import is a new object with one attachment of this device. Checked once
+     * per kind of foreign exporter: another DRM device ({@code 11}), udmabuf ({@code 11-udmabuf}),
+     * the system dma-heap ({@code 11-heap}).
+     */
     static final class R11 extends AbstractRule {
+        private final ProbeContext.ForeignSource source;
+
         R11() {
-            super("11", "foreign import adds one attachment of this device",
+            this("11", "foreign import (another DRM device) adds one attachment", ProbeContext.ForeignSource.DRM);
+        }
+
+        R11(String id, String title, ProbeContext.ForeignSource source) {
+            super(id, title,
                     "drm_prime.c: drm_gem_prime_import_dev (dma_buf_attach); virtgpu_prime.c: virtgpu_gem_prime_import_sg_table");
+            this.source = source;
+        }
+
+        static R11 udmabuf() {
+            return new R11("11-udmabuf", "foreign import (udmabuf) adds one attachment", ProbeContext.ForeignSource.UDMABUF);
+        }
+
+        static R11 heap() {
+            return new R11("11-heap", "foreign import (system dma-heap) adds one attachment", ProbeContext.ForeignSource.HEAP);
         }
 
         @Override
@@ -146,7 +165,7 @@ final class ImportRules {
 
         @Override
         public String check(ProbeContext ctx, ProbeDevice d) throws DrmException {
-            try (DrmFile g = ctx.openSecond(d); ForeignBuffer fb = ctx.foreign(d)) {
+            try (DrmFile g = ctx.openSecond(d); ForeignBuffer fb = ctx.foreign(d, source)) {
                 ctx.bufinfo();
                 int before = ctx.entry(fb.buffer()).attachments().size();
                 int h;

@@ -18,7 +18,8 @@ public final class ProbeBattery {
     public static List<Rule> rules() {
         return List.of(new ExportRules.R1(), new ExportRules.R2(), new ExportRules.R3(), new ExportRules.R4(),
                 new ExportRules.R5(), new ExportRules.R6(), new ImportRules.R7(), new ImportRules.R8(),
-                new ImportRules.R9(), new ImportRules.R11(), new ImportRules.R11a(), new ImportRules.R12(),
+                new ImportRules.R9(), new ImportRules.R11(), ImportRules.R11.udmabuf(), ImportRules.R11.heap(),
+                new ImportRules.R11a(), new ImportRules.R12(),
                 new LifetimeRules.R13(), new LifetimeRules.R14(), new LifetimeRules.R15(), new LifetimeRules.R16(),
                 new I915Rules.R18(), new I915Rules.R19(), new I915Rules.R20(), new I915Rules.R21(),
                 new DmaBufFdRules.R22(), new DmaBufFdRules.R23(), new DmaBufFdRules.R24(), new DmaBufFdRules.R26(),

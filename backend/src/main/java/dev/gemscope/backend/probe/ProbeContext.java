@@ -161,24 +161,46 @@ public final class ProbeContext {
      * first), else a udmabuf, else a system-heap buffer.
      */
     ForeignBuffer foreign(ProbeDevice d) throws DrmException {
-        List<ProbeDevice> others = devices.stream()
-                .filter(o -> !o.id().equals(d.id()) && o.card() != null && o.openProblem() == null)
-                .sorted((a, b) -> Boolean.compare(!"vgem".equals(a.driver()), !"vgem".equals(b.driver())))
-                .toList();
-        for (ProbeDevice o : others) {
-            DrmFile f = null;
-            try {
-                f = drm.devices().open(o.card());
-                DumbBuffer b = f.createDumb(WIDTH, HEIGHT, BPP);
-                DmaBufFile buf = f.primeHandleToFd(b.handle(), exportFlags());
-                return new ForeignBuffer(buf, o.driver() + " dumb buffer", o.driver(), List.of(f));
-            } catch (DrmException | RuntimeException e) {
-                if (f != null) {
-                    f.close();
+        return foreign(d, ForeignSource.ANY);
+    }
+
+    /** Where a foreign buffer comes from. */
+    enum ForeignSource {
+        /** A dumb buffer exported by another DRM device. */
+        DRM,
+        /** {@code /dev/udmabuf} over a sealed memfd (4.20+). */
+        UDMABUF,
+        /** {@code /dev/dma_heap/system} (5.6+). */
+        HEAP,
+        /** The first of the above that this system has. */
+        ANY
+    }
+
+    /** A dma-buf from {@code source} that is foreign to {@code d}; not applicable when there is none. */
+    ForeignBuffer foreign(ProbeDevice d, ForeignSource source) throws DrmException {
+        if (source == ForeignSource.DRM || source == ForeignSource.ANY) {
+            List<ProbeDevice> others = devices.stream()
+                    .filter(o -> !o.id().equals(d.id()) && o.card() != null && o.openProblem() == null)
+                    .sorted((a, b) -> Boolean.compare(!"vgem".equals(a.driver()), !"vgem".equals(b.driver())))
+                    .toList();
+            for (ProbeDevice o : others) {
+                DrmFile f = null;
+                try {
+                    f = drm.devices().open(o.card());
+                    DumbBuffer b = f.createDumb(WIDTH, HEIGHT, BPP);
+                    DmaBufFile buf = f.primeHandleToFd(b.handle(), exportFlags());
+                    return new ForeignBuffer(buf, o.driver() + " dumb buffer", o.driver(), List.of(f));
+                } catch (DrmException | RuntimeException e) {
+                    if (f != null) {
+                        f.close();
+                    }
                 }
             }
+            if (source == ForeignSource.DRM) {
+                throw new RuleNotApplicable("no other DRM device with a card node exports a dumb buffer");
+            }
         }
-        if (drm.udmabuf().available()) {
+        if ((source == ForeignSource.UDMABUF || source == ForeignSource.ANY) && drm.udmabuf().available()) {
             var memfd = drm.memfd("gemscope-probe", 16384, dev.gemscope.backend.drm.LinuxUapi.MFD_ALLOW_SEALING);
             try {
                 memfd.addSeals(dev.gemscope.backend.drm.LinuxUapi.F_SEAL_SHRINK);
@@ -190,10 +212,16 @@ public final class ProbeContext {
                 throw e;
             }
         }
-        if (drm.dmaHeaps().list().contains("system")) {
+        if (source == ForeignSource.UDMABUF) {
+            throw new RuleNotApplicable("no /dev/udmabuf on this kernel (CONFIG_UDMABUF)");
+        }
+        if ((source == ForeignSource.HEAP || source == ForeignSource.ANY) && drm.dmaHeaps().list().contains("system")) {
             DmaBufFile buf = drm.dmaHeaps().alloc("system", 16384,
                     dev.gemscope.backend.drm.LinuxUapi.O_RDWR | dev.gemscope.backend.drm.LinuxUapi.O_CLOEXEC);
             return new ForeignBuffer(buf, "system heap buffer", "system", List.of());
+        }
+        if (source == ForeignSource.HEAP) {
+            throw new RuleNotApplicable("no /dev/dma_heap/system on this kernel (CONFIG_DMABUF_HEAPS_SYSTEM)");
         }
         throw new RuleNotApplicable("no foreign dma-buf to import: no other DRM device with a card node, no "
                 + "/dev/udmabuf, no system dma-heap");
