@@ -67,7 +67,7 @@ public final class TestData {
         return new Snapshot("2026-11-25T17:21:44Z", s.host(), s.kernelRelease(), s.origin(), s.sources(),
                 s.visibility(), s.processes(), s.devices(), s.clients(), objects, bufs, s.attachments(), holders,
                 maps, s.failedOperations(), new dev.gemscope.backend.model.Totals(3, s.totals().dmaBufBytes() + (4L << 20),
-                        s.totals().perProcess()), s.warnings());
+                        s.totals().perProcess()), s.warnings(), s.probeResults());
     }
 
     /** The demo capture with the failed operations a probe run would add (one expected by design). */
@@ -86,7 +86,7 @@ public final class TestData {
                         "the handle is not open on this DRM fd", false));
         return new Snapshot(s.capturedAt(), s.host(), s.kernelRelease(), s.origin(), s.sources(), s.visibility(),
                 s.processes(), s.devices(), s.clients(), s.gemObjects(), s.dmaBufs(), s.attachments(), s.holders(),
-                s.mappings(), failures, s.totals(), s.warnings());
+                s.mappings(), failures, s.totals(), s.warnings(), s.probeResults());
     }
 
     /** The demo capture as an unprivileged user would have collected it: debugfs and others' fds hidden. */
@@ -101,6 +101,6 @@ public final class TestData {
                         "CAP_SYS_PTRACE or root")));
         return new Snapshot(s.capturedAt(), s.host(), s.kernelRelease(), s.origin(), s.sources(), v,
                 s.processes(), s.devices(), s.clients(), s.gemObjects(), s.dmaBufs(), s.attachments(), s.holders(),
-                s.mappings(), s.failedOperations(), s.totals(), s.warnings());
+                s.mappings(), s.failedOperations(), s.totals(), s.warnings(), s.probeResults());
     }
 }

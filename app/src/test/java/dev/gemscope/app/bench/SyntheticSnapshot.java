@@ -82,6 +82,6 @@ public final class SyntheticSnapshot {
         return new Snapshot("2026-11-25T18:00:00Z", "bench", "7.2.0-bench", "synthetic benchmark", List.of(),
                 new VisibilityReport(true, processes, 0, 0, 0, List.of()), procs, List.of(gpu, vgem), clients,
                 objects, bufs, attachments, holders, mappings, List.of(), new Totals(bufs.size(), total, usage),
-                List.of());
+                List.of(), List.of());
     }
 }

@@ -41,7 +41,8 @@ class MemoryHistoryTest {
         for (int i = 0; i < MemoryHistory.CAPACITY + 5; i++) {
             history.add(new Snapshot(s.capturedAt(), s.host(), s.kernelRelease(), s.origin(), s.sources(),
                     s.visibility(), s.processes(), s.devices(), s.clients(), s.gemObjects(), s.dmaBufs(),
-                    s.attachments(), s.holders(), s.mappings(), s.failedOperations(), s.totals(), s.warnings()));
+                    s.attachments(), s.holders(), s.mappings(), s.failedOperations(), s.totals(), s.warnings(),
+                    s.probeResults()));
         }
         assertEquals(MemoryHistory.CAPACITY, history.samples().size());
     }

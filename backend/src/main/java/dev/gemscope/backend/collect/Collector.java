@@ -119,7 +119,7 @@ public final class Collector {
                 Instant.now(clock).toString(), host, release, root.isLive() ? "live" : root.location().toString(),
                 log.sources(), log.visibility(), processInfos, devices.devices(), clients, gem.objects(), bufs,
                 gem.attachments(), holders, mappings, List.of(),
-                TotalsCalculator.compute(bufs, holders, mappings, processInfos), log.warnings()));
+                TotalsCalculator.compute(bufs, holders, mappings, processInfos), log.warnings(), List.of()));
     }
 
     private static void reportUnseenClients(List<DriClientsParser.Client> rows, List<ScannedProcess> seen, SourceLog log) {

@@ -34,7 +34,7 @@ final class SnapshotOrder {
                 s.failedOperations(),
                 new Totals(s.totals().dmaBufCount(), s.totals().dmaBufBytes(),
                         sort(s.totals().perProcess(), Comparator.comparingInt(Totals.ProcessUsage::pid))),
-                s.warnings());
+                s.warnings(), s.probeResults());
     }
 
     private static <T> List<T> sort(List<T> list, Comparator<T> order) {

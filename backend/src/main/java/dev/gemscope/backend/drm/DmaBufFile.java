@@ -10,6 +10,13 @@ public interface DmaBufFile extends OwnedFile {
     long size() throws DrmException;
 
     /**
+     * {@code lseek(fd, offset, whence)} as it is: the kernel accepts only offset 0 with SEEK_SET or
+     * SEEK_END ({@code dma-buf.c: dma_buf_llseek()}) and answers anything else with EINVAL; the
+     * probe checks exactly that (kernel-interfaces.md §7 rule 27).
+     */
+    long seek(long offset, int whence) throws DrmException;
+
+    /**
      * DMA_BUF_IOCTL_SYNC with {@link DmaBufUapi} flags, bracketing CPU access to a mapping
      * ({@code START|RW} before, {@code END|RW} after). Flags without a direction or with undefined
      * bits fail with EINVAL.

@@ -202,6 +202,11 @@ public final class SnapshotCodec {
 
     private ObjectNode toTree(Snapshot snapshot) {
         ObjectNode body = mapper.valueToTree(snapshot);
+        // Only probe runs have probe results; leaving the empty list out keeps collect's files as they were.
+        JsonNode probe = body.get("probeResults");
+        if (probe != null && probe.isArray() && probe.isEmpty()) {
+            body.remove("probeResults");
+        }
         ObjectNode file = mapper.createObjectNode();
         file.put("format", FORMAT);
         file.put("formatVersion", FORMAT_VERSION);

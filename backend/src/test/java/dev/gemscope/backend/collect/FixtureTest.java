@@ -45,7 +45,8 @@ class FixtureTest {
         Snapshot s = new Collector(SystemRoot.at(fixture.resolve("root")), FIXED).collect();
         return new Snapshot(s.capturedAt(), s.host(), s.kernelRelease(), "fixture:" + fixture.getFileName(),
                 s.sources(), s.visibility(), s.processes(), s.devices(), s.clients(), s.gemObjects(), s.dmaBufs(),
-                s.attachments(), s.holders(), s.mappings(), s.failedOperations(), s.totals(), s.warnings());
+                s.attachments(), s.holders(), s.mappings(), s.failedOperations(), s.totals(), s.warnings(),
+                s.probeResults());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -55,6 +55,35 @@ class ExplanationsTest {
     }
 
     @Test
+    void everyErrnoTheProbeBatteryExpectsIsExplained() {
+        String[][] seen = {
+            {"DRM_IOCTL_PRIME_HANDLE_TO_FD", "EINVAL", "vgem", null}, {"DRM_IOCTL_PRIME_HANDLE_TO_FD", "ENOENT", "vgem", null},
+            {"DRM_IOCTL_PRIME_FD_TO_HANDLE", "EINVAL", "vgem", null}, {"DRM_IOCTL_PRIME_FD_TO_HANDLE", "EBADF", "vgem", null},
+            {"DRM_IOCTL_PRIME_FD_TO_HANDLE", "ENODEV", "virtio_gpu", "imported"}, {"DRM_IOCTL_GEM_CLOSE", "EINVAL", "vgem", null},
+            {"DRM_IOCTL_GEM_FLINK", "EACCES", "vgem", null}, {"DRM_IOCTL_GEM_FLINK", "ENOENT", "vgem", null},
+            {"DRM_IOCTL_GEM_OPEN", "EACCES", "vgem", null}, {"DRM_IOCTL_GEM_OPEN", "ENOENT", "vgem", null},
+            {"mmap", "EINVAL", "vgem", null}, {"mmap", "EACCES", "virtio_gpu", null}, {"lseek", "EINVAL", "vgem", null},
+            {"DMA_BUF_IOCTL_SYNC", "EINVAL", "vgem", null}, {"DMA_BUF_SET_NAME", "EINVAL", "vgem", null},
+            {"DRM_IOCTL_VGEM_FENCE_SIGNAL", "ENOENT", "vgem", null}, {"DRM_IOCTL_VGEM_FENCE_SIGNAL", "ETIMEDOUT", "vgem", null},
+            {"DRM_IOCTL_I915_GEM_MMAP_OFFSET", "ENODEV", "i915", "imported"}, {"DRM_IOCTL_I915_GEM_MMAP_GTT", "ENODEV", "i915", "imported"},
+        };
+        for (String[] s : seen) {
+            assertTrue(kb.explain(new FailureContext(s[0], s[1], s[2], "6.12.57+deb13-amd64", s[3])).isPresent(),
+                    s[0] + " " + s[1] + " is explained");
+        }
+    }
+
+    @Test
+    void setNameEbusyIsAnEraOfItsOwn() {
+        assertTrue(kb.explain(new FailureContext("DMA_BUF_SET_NAME", "EBUSY", "vgem", "5.10.0-30-amd64", null)).isPresent());
+        assertTrue(kb.explain(new FailureContext("DMA_BUF_SET_NAME", "EBUSY", "vgem", "6.1.0-56-amd64", null)).isEmpty(),
+                "6.1 renames attached buffers: EBUSY there is not this rule");
+        assertTrue(kb.explain(new FailureContext("DRM_IOCTL_I915_GEM_PREAD", "EOPNOTSUPP", "i915", "5.15.0", null)).isEmpty());
+        assertTrue(kb.explain(new FailureContext("DRM_IOCTL_I915_GEM_PREAD", "EOPNOTSUPP", "i915", "6.12.0", null))
+                .orElseThrow().expectedByDesign());
+    }
+
+    @Test
     void kernelVersionsCompareByMajorAndMinor() {
         assertEquals(new KernelVersion(6, 12), KernelVersion.parse("6.12.118+deb13-amd64"));
         assertEquals(new KernelVersion(3, 10), KernelVersion.parse("3.10.0-1160.el7.x86_64"));

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gemscope.backend.model.Attachment;
 import dev.gemscope.backend.model.DmaBuf;
+import dev.gemscope.backend.model.FailedOperation;
 import dev.gemscope.backend.model.GemObject;
 import dev.gemscope.backend.model.Holder;
+import dev.gemscope.backend.model.ProbeResult;
 import dev.gemscope.backend.model.Snapshot;
 import dev.gemscope.backend.model.Totals;
 import dev.gemscope.backend.model.VisibilityReport;
@@ -38,7 +40,7 @@ class SnapshotCodecTest {
                 List.of(), List.of(), List.of(obj), List.of(buf),
                 List.of(new Attachment("ino:12", "0000:00:02.0", "0000:00:02.0", obj.id())),
                 List.of(new Holder(1200, 7, Holder.Kind.DMABUF, "/dmabuf:cam frame", "ino:12", null, null, 02000002)),
-                List.of(), List.of(), new Totals(1, 4096, List.of()), List.of());
+                List.of(), List.of(), new Totals(1, 4096, List.of()), List.of(), List.of());
     }
 
     @Test
@@ -46,6 +48,34 @@ class SnapshotCodecTest {
         Snapshot original = sample();
         Snapshot back = codec.fromJson(codec.toJson(original), "test");
         assertEquals(original, back);
+    }
+
+    @Test
+    void probeResultsAndProbeFailuresRoundTrip() throws Exception {
+        ProbeResult pass = new ProbeResult("7", "self-import returns the same handle", "vgem (vgem)",
+                ProbeResult.Outcome.PASS, "same handle", "same handle 1", null, "drm_prime.c: drm_gem_prime_fd_to_handle");
+        ProbeResult na = new ProbeResult("19", "I915_GEM_MMAP of a foreign import", "vgem (vgem)",
+                ProbeResult.Outcome.NOT_APPLICABLE, "ENXIO", null, "no i915 device", "i915_gem_mman.c");
+        FailedOperation f = new FailedOperation("2026-11-25T17:00:01Z", 42, "java", "vgem", "DRM_IOCTL_GEM_CLOSE",
+                "probe: vgem handle 0x7ffffff0", "EINVAL", 22, "probe", "the handle is not open", false);
+        Snapshot original = sample().withProbe(List.of(pass, na), List.of(f));
+        String json = codec.toJson(original);
+        assertTrue(json.contains("\"probeResults\""), "written");
+        Snapshot back = codec.fromJson(json, "test");
+        assertEquals(original, back);
+        assertEquals(ProbeResult.Outcome.NOT_APPLICABLE, back.probeResults().get(1).outcome());
+        assertEquals(Boolean.FALSE, back.failedOperations().get(0).expectedByDesign());
+    }
+
+    @Test
+    void filesWrittenBeforeTheProbeHaveNoProbeResults() throws Exception {
+        Snapshot s = codec.fromJson("""
+                {"format":"gemscope-snapshot","formatVersion":1,"writtenBy":"gemscope 0.1","kernelRelease":"6.1.0",
+                 "failedOperations":[{"operation":"DRM_IOCTL_GEM_CLOSE","errnoName":"EINVAL","errno":22,"source":"probe"}]}
+                """, "old");
+        assertEquals(List.of(), s.probeResults());
+        assertEquals(1, s.failedOperations().size());
+        assertEquals(null, s.failedOperations().get(0).expectedByDesign());
     }
 
     @Test

@@ -51,7 +51,7 @@ class ManifestVerifierTest {
         fewer.remove(dropped);
         Snapshot damaged = new Snapshot(s.capturedAt(), s.host(), s.kernelRelease(), s.origin(), s.sources(),
                 s.visibility(), s.processes(), s.devices(), s.clients(), s.gemObjects(), s.dmaBufs(), s.attachments(),
-                fewer, s.mappings(), s.failedOperations(), s.totals(), s.warnings());
+                fewer, s.mappings(), s.failedOperations(), s.totals(), s.warnings(), s.probeResults());
         ManifestVerifier v = new ManifestVerifier().verify(manifest(run), damaged);
         assertTrue(!v.problems().isEmpty(), "dropping holder " + dropped + " went unnoticed");
     }

@@ -29,6 +29,11 @@ final class JnrDmaBufFile extends FdBacked implements DmaBufFile {
     }
 
     @Override
+    public long seek(long offset, int whence) throws DrmException {
+        return Native.lseek(fd.get(), offset, whence, target);
+    }
+
+    @Override
     public void sync(long flags) throws DrmException {
         DmaBufSyncStruct s = Native.alloc(new DmaBufSyncStruct(Native.runtime()));
         s.flags.set(flags);
