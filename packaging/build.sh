@@ -113,7 +113,7 @@ step "jlink: the runtime"
 # instead, where JavaFX looks first for modules linked into the runtime.
 jlink --module-path "$jdk/jmods:$out/stage/modules" --add-modules "$modules" \
       --exclude-resources 'glob:/javafx.graphics/lib*.so' \
-      --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive \
+      --strip-debug --no-header-files --no-man-pages --compress=2 \
       --output "$out/runtime"
 (cd "$out/runtime/lib" && unzip -q -j "$out"/stage/modules/javafx-graphics-*-linux.jar 'lib*.so' && chmod 644 lib*.so \
     && objcopy --strip-debug libglass.so)  # the only one built with debug info
@@ -190,6 +190,8 @@ else
 fi
 if [ -f "$collector" ]; then
     install -D -m 755 "$collector" "$root$collector_dest"
+    # The wrapper runs the CLI by absolute path (root must not follow PATH): the installed launcher.
+    sed -i 's|^GEMSCOPE_CLI=.*|GEMSCOPE_CLI=/usr/lib/gemscope/bin/gemscope-cli|' "$root$collector_dest"
     step "collector wrapper installed at $collector_dest"
 else
     step "no $collector yet: package has no privileged collector wrapper"

@@ -97,11 +97,28 @@ if [ -n "$root" ]; then
         bash -c "grep -q '^Exec=gemscope ' '$desktop' && test -x '$root/usr/bin/gemscope'"
     check "icon installed (SVG and 256x256 PNG)" test -s "$root/usr/share/icons/hicolor/scalable/apps/dev.gemscope.Gemscope.svg" \
         -a -s "$root/usr/share/icons/hicolor/256x256/apps/dev.gemscope.Gemscope.png"
+    # The privileged collector's polkit action, when the package has one: pkexec runs exactly the
+    # action's exec.path, so that file must be in the package and executable.
+    policy="$root/usr/share/polkit-1/actions/dev.gemscope.collect.policy"
+    if [ -e "$policy" ]; then
+        exec_path="$(sed -n 's:.*<annotate key="org.freedesktop.policykit.exec.path">\([^<]*\)</annotate>.*:\1:p' "$policy" | head -1)"
+        check "polkit action's exec.path ${exec_path:-(none)} is an executable in the package" \
+            test -n "$exec_path" -a -x "$root$exec_path"
+        cli_path="$(sed -n 's/^GEMSCOPE_CLI=//p' "$root$exec_path" 2>/dev/null | head -1)"
+        check "the collector wrapper runs the installed CLI (${cli_path:-no GEMSCOPE_CLI line})" \
+            test -z "$cli_path" -o -x "$root$cli_path"
+    else
+        echo "     (no polkit action in this package: packaging/polkit/ had none when it was built)"
+    fi
     check "AppStream metainfo installed and valid" \
         appstreamcli validate --no-net "$root/usr/share/metainfo/dev.gemscope.Gemscope.metainfo.xml"
 fi
 
 # ---- the GUI on the demo capture, under Xvfb ------------------------------------------------------
+env -u DISPLAY -u WAYLAND_DISPLAY "$gui" > "$tmp/nodisplay.txt" 2>&1
+check "without a display the GUI says so in one line and exits 2" \
+    test "$?" -eq 2 -a "$(wc -l < "$tmp/nodisplay.txt")" -eq 1 -a "$(grep -c 'no display' "$tmp/nodisplay.txt")" -eq 1
+
 # With a DRM device here the GUI would open this machine; the demo capture is then named explicitly.
 demo_args=()
 if compgen -G '/sys/class/drm/card*' >/dev/null || compgen -G '/sys/class/drm/renderD*' >/dev/null; then

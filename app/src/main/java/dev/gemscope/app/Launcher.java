@@ -17,6 +17,12 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        if (noDisplay()) {
+            // JavaFX would fail with a stack trace; the installed launcher has no script in front to say this.
+            System.err.println("gemscope: no display (DISPLAY and WAYLAND_DISPLAY are unset); run it in a desktop"
+                    + " session, or under a virtual one: xvfb-run -a gemscope; gemscope-cli is the command line");
+            System.exit(2);
+        }
         Optional<Path> screenshot;
         try {
             screenshot = ScreenshotOption.parse(List.of(args)).file();
@@ -38,5 +44,15 @@ public final class Launcher {
         }
         Application.launch(GemscopeApp.class, args);
         System.exit(Files.isRegularFile(screenshot.get()) ? 0 : 1);
+    }
+
+    /** No X or Wayland display, and no headless glass platform (Monocle) asked for. */
+    private static boolean noDisplay() {
+        return isBlank(System.getenv("DISPLAY")) && isBlank(System.getenv("WAYLAND_DISPLAY"))
+                && System.getProperty("glass.platform") == null;
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
     }
 }
