@@ -66,6 +66,7 @@ export PATH="$jdk/bin:$PATH"
 
 if [ "$maven" -eq 1 ]; then
     step "maven: building the jars (tests skipped)"
+    rm -rf "$out/deps" "$out/tools"    # copy-dependencies never removes a jar that is no longer a dependency
     (cd "$repo" && mvn -B -q -DskipTests -Ppackage package)
 fi
 deps="$out/deps"
