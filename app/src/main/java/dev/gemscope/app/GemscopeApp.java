@@ -14,7 +14,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
- * The JavaFX application: {@code gemscope gui [FILE | --root DIR]}. Opens FILE, or this machine
+ * The JavaFX application: {@code gemscope gui [FILE | --root DIR] [--screenshot PNG]}. Opens FILE, or this machine
  * when it has a DRM device, else the bundled demo capture (marked as such). Started by {@link Launcher}.
  */
 public final class GemscopeApp extends Application {
@@ -32,8 +32,10 @@ public final class GemscopeApp extends Application {
         stage.setScene(scene(view));
         stage.titleProperty().bind(vm.titleProperty());
         stage.setOnHiding(e -> vm.dispose());
+        ScreenshotOption shot = ScreenshotOption.parse(getParameters().getRaw());
+        shot.file().ifPresent(f -> Screenshot.whenShown(stage, vm, f));
         stage.show();
-        SnapshotSource first = StartupOptions.initialSource(getParameters().getRaw(), SystemRoot.live(),
+        SnapshotSource first = StartupOptions.initialSource(shot.rest(), SystemRoot.live(),
                 StartupOptions.home());
         vm.open(first);
     }

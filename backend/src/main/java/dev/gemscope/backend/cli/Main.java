@@ -5,6 +5,12 @@ import picocli.CommandLine;
 /** Entry point of the {@code gemscope} command line. */
 public final class Main {
 
+    /**
+     * The name users type, for usage and error messages: {@code gemscope} from the repository; the
+     * installed package's launcher is {@code gemscope-cli} and says so with {@code -Dgemscope.command}.
+     */
+    public static final String COMMAND_PROPERTY = "gemscope.command";
+
     private Main() {
     }
 
@@ -19,13 +25,19 @@ public final class Main {
 
     /** Runs the CLI with the given output streams (for tests and embedding). */
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new GemscopeCommand());
+        CommandLine cli = commandLine();
         cli.setOut(out);
         cli.setErr(err);
+        return cli.execute(args);
+    }
+
+    /** The whole command tree with its error handling, named as {@link #COMMAND_PROPERTY} says (also for the man page and completion generators). */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new GemscopeCommand());
+        cli.setCommandName(System.getProperty(COMMAND_PROPERTY, "gemscope"));
         cli.setParameterExceptionHandler((ex, ignored) -> {
             ex.getCommandLine().getErr().println("gemscope: " + ex.getMessage());
-            ex.getCommandLine().getErr().println("Try 'gemscope " + ex.getCommandLine().getCommandName().replace("gemscope", "").trim()
-                    + " --help'.".replace("  ", " "));
+            ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return ExitCodes.USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -35,6 +47,6 @@ public final class Main {
             }
             throw ex;
         });
-        return cli.execute(args);
+        return cli;
     }
 }

@@ -1,6 +1,7 @@
 package dev.gemscope.backend.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gemscope.backend.model.Snapshot;
@@ -155,5 +156,33 @@ class CliTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("dma-bufs     1, 4 KiB (each buffer counted once)"), r.out());
         assertTrue(r.out().contains("visibility: PARTIAL"), r.out());
+    }
+
+    @Test
+    void badUsageNamesTheSubcommandsHelp() {
+        Run r = run("ls", "--no-such-option");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("Try 'gemscope ls --help'."), r.err());
+    }
+
+    @Test
+    void thePackagedLauncherNameIsUsedInUsageAndErrors() {
+        System.setProperty(Main.COMMAND_PROPERTY, "gemscope-cli");
+        try {
+            Run usage = run("--help");
+            assertTrue(usage.out().startsWith("Usage: gemscope-cli "), usage.out());
+            Run bad = run("ls", "--no-such-option");
+            assertTrue(bad.err().contains("Try 'gemscope-cli ls --help'."), bad.err());
+        } finally {
+            System.clearProperty(Main.COMMAND_PROPERTY);
+        }
+    }
+
+    @Test
+    void theSelfCheckIsHiddenFromUsage() {
+        Run usage = run("--help");
+        assertEquals(0, usage.code());
+        assertTrue(usage.out().contains("collect"), usage.out());
+        assertFalse(usage.out().contains("self-check"), usage.out());
     }
 }
