@@ -32,6 +32,17 @@ public final class FxDialogService implements DialogService {
         return remember(chooser.showSaveDialog(owner));
     }
 
+    @Override
+    public Optional<String> askStreamCommand(String title, String explanation, String suggestion) {
+        javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog(suggestion);
+        dialog.initOwner(owner);
+        dialog.setTitle(title);
+        dialog.setHeaderText(explanation);
+        dialog.getEditor().setPrefColumnCount(50);
+        dialog.getEditor().setId("stream-command");
+        return dialog.showAndWait().map(String::strip).filter(s -> !s.isEmpty());
+    }
+
     private FileChooser chooser(String title) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
