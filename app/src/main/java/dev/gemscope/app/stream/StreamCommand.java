@@ -27,7 +27,15 @@ public record StreamCommand(List<String> argv, String label, boolean privileged)
     /** A user-given command line, e.g. {@code ssh box sudo gemscope collect --stream}. */
     public static StreamCommand of(String commandLine) {
         List<String> words = parse(commandLine);
-        return new StreamCommand(words, String.join(" ", words), false);
+        return new StreamCommand(words, label(words), false);
+    }
+
+    /** A short name: the program's file name and the arguments, cut to 60 characters. */
+    static String label(List<String> words) {
+        String program = words.get(0).substring(words.get(0).lastIndexOf('/') + 1);
+        String all = String.join(" ", words.subList(1, words.size()));
+        String label = all.isEmpty() ? program : program + " " + all;
+        return label.length() <= 60 ? label : label.substring(0, 59) + "…";
     }
 
     /**
