@@ -19,7 +19,8 @@ public final class FxDialogService implements DialogService {
     @Override
     public Optional<Path> chooseSnapshotToOpen(String title) {
         FileChooser chooser = chooser(title);
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("gemscope snapshots (*.json)", "*.json"),
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("gemscope snapshots and bundles (*.json, *.zip)", "*.json", "*.zip"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         return remember(chooser.showOpenDialog(owner));
     }
