@@ -1,9 +1,11 @@
 package dev.gemscope.backend.drm.live;
 
+import dev.gemscope.backend.collect.Collector;
 import dev.gemscope.backend.model.Holder;
 import dev.gemscope.backend.model.Snapshot;
 import dev.gemscope.backend.model.SourceRead;
 import dev.gemscope.backend.snapshot.SnapshotCodec;
+import dev.gemscope.backend.source.SystemRoot;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +14,9 @@ import java.nio.file.Path;
 
 /**
  * The reading side of {@link PrivilegeSplitLive}, run as an ordinary user: reads N snapshots from
- * stdin (the privileged collector's stream), as the GUI does, and prints one summary line each.
+ * stdin (the privileged collector's stream), as the GUI does, and prints one summary line each; then
+ * closes stdin (the collector must notice) and collects by itself, unprivileged, in the same process
+ * (one JVM start less in a slow guest), printing {@code alone: } and the same summary.
  * Usage: {@code StreamReaderMain N PID BUFFER_NAME}.
  */
 public final class StreamReaderMain {
@@ -36,7 +40,10 @@ public final class StreamReaderMain {
             }
             System.out.println(summary(codec.fromJson(line, "stream line " + (i + 1)), uid, pid, name));
         }
-        // Leaving closes our end of the pipe: the privileged collector must notice and exit.
+        // Closing our end of the pipe: the privileged collector must notice and exit.
+        System.in.close();
+        Snapshot alone = new Collector(SystemRoot.live()).collect();
+        System.out.println("alone: " + summary(alone, uid, pid, name));
     }
 
     /** One line: what the reader sees of the root-owned test process and of debugfs. */
