@@ -36,8 +36,8 @@ public final class MemoryChart extends VBox {
         changes.setWrapText(true);
         changes.setMinHeight(Region.USE_PREF_SIZE);
         changes.getStyleClass().add("device-totals");
-        Label off = new Label("Live mode only: memory over time is drawn while collecting from this machine "
-                + "(or a tree). A capture is one moment; use Compare… for two.");
+        Label off = new Label("Live mode only: memory over time is drawn while collecting from this machine, "
+                + "a tree or a stream. A capture is one moment; use Compare… for two.");
         off.setWrapText(true);
         off.setMinHeight(Region.USE_PREF_SIZE);
         off.getStyleClass().add("device-totals");

@@ -11,4 +11,9 @@ public interface DialogService {
 
     /** Asks where to write a file with the given extension ("json", "png", "dot"). */
     Optional<Path> chooseSaveTarget(String title, String extension, String suggestedName);
+
+    /** Asks for a command line to stream snapshots from; empty when cancelled. */
+    default Optional<String> askStreamCommand(String title, String explanation, String suggestion) {
+        return Optional.empty();
+    }
 }

@@ -19,7 +19,8 @@ public final class FxDialogService implements DialogService {
     @Override
     public Optional<Path> chooseSnapshotToOpen(String title) {
         FileChooser chooser = chooser(title);
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("gemscope snapshots (*.json)", "*.json"),
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("gemscope snapshots and bundles (*.json, *.zip)", "*.json", "*.zip"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         return remember(chooser.showOpenDialog(owner));
     }
@@ -30,6 +31,17 @@ public final class FxDialogService implements DialogService {
         chooser.setInitialFileName(suggestedName);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("*." + extension, "*." + extension));
         return remember(chooser.showSaveDialog(owner));
+    }
+
+    @Override
+    public Optional<String> askStreamCommand(String title, String explanation, String suggestion) {
+        javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog(suggestion);
+        dialog.initOwner(owner);
+        dialog.setTitle(title);
+        dialog.setHeaderText(explanation);
+        dialog.getEditor().setPrefColumnCount(50);
+        dialog.getEditor().setId("stream-command");
+        return dialog.showAndWait().map(String::strip).filter(s -> !s.isEmpty());
     }
 
     private FileChooser chooser(String title) {

@@ -72,7 +72,7 @@ public class MainView {
             }
         });
 
-        var live = javafx.beans.binding.Bindings.createBooleanBinding(vm::isCollected, vm.sourceProperty());
+        var live = javafx.beans.binding.Bindings.createBooleanBinding(vm::isLiveView, vm.sourceProperty());
         VBox left = new VBox(new SectionLabel("Devices"), new DeviceList(vm.devices()),
                 new SectionLabel("Memory over time"), new MemoryChart(vm.history(), live));
         left.setId("left-pane");

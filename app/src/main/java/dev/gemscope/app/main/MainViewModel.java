@@ -17,6 +17,12 @@ import dev.gemscope.app.objects.GemObjectsViewModel;
 import dev.gemscope.app.processes.ProcessesViewModel;
 import dev.gemscope.app.source.SnapshotLoader;
 import dev.gemscope.app.source.SnapshotSource;
+import dev.gemscope.app.source.StartupOptions;
+import dev.gemscope.app.stream.LatestOnly;
+import dev.gemscope.app.stream.SeeEverything;
+import dev.gemscope.app.stream.SnapshotStream;
+import dev.gemscope.app.stream.StreamCommand;
+import dev.gemscope.app.stream.StreamHandle;
 import dev.gemscope.app.table.RowAction;
 import dev.gemscope.app.table.TableModel;
 import dev.gemscope.backend.model.Snapshot;
@@ -76,6 +82,9 @@ public class MainViewModel {
     private DetailsFactory detailsFactory;
     private TaskExecutor.Poller poller;
     private long generation;
+    private StreamHandle stream;
+    private StreamHandle.Launcher streamLauncher = SnapshotStream::start;
+    private SeeEverything.Host host = SeeEverything.thisMachine();
 
     public MainViewModel(TaskExecutor executor, SnapshotLoader loader, DialogService dialogs) {
         this.executor = executor;
@@ -136,8 +145,13 @@ public class MainViewModel {
 
     /** Opens a source: reads the file or collects, in the background, and shows the result. */
     public void open(SnapshotSource newSource) {
+        if (newSource.kind() == SnapshotSource.Kind.STREAM) {
+            openStream(newSource.command());
+            return;
+        }
         long gen = ++generation;
         stopPolling();
+        stopStream();
         executor.execute(new Job<>(titleFor(newSource), p -> prepare(loader.load(newSource, p), p),
                 s -> {
                     if (gen == generation) {
@@ -227,9 +241,129 @@ public class MainViewModel {
         }
     }
 
-    /** Stops background refreshes (window closing). */
+    /** Stops background refreshes and ends a stream's command (window closing). */
     public void dispose() {
         stopPolling();
+        stopStream();
+    }
+
+    // ---- streams: snapshots from a command (privileged collector, ssh, the VM) ----------------
+
+    /**
+     * Starts a command whose output is {@code gemscope collect --stream} and shows each snapshot as
+     * it arrives, like a live refresh: prepared in the background, the newest one only when the
+     * stream is faster than indexing, swapped in on the FX thread. Errors become notices.
+     */
+    public void openStream(StreamCommand command) {
+        long gen = ++generation;
+        stopPolling();
+        stopStream();
+        SnapshotSource newSource = SnapshotSource.stream(command);
+        java.util.concurrent.atomic.AtomicReference<LatestOnly<Snapshot>> feed = new java.util.concurrent.atomic.AtomicReference<>();
+        feed.set(new LatestOnly<>(snap -> executor.execute(new Job<>("Indexing a streamed snapshot",
+                p -> prepare(snap, p), prepared -> {
+                    if (gen == generation && !paused.get()) {
+                        if (!newSource.equals(source.get())) {
+                            history.clear();
+                            compare.clearBaseline();
+                            source.set(newSource);
+                        }
+                        apply(prepared);
+                    }
+                    feed.get().done();
+                }, e -> {
+                    if (gen == generation) {
+                        fail("A streamed snapshot could not be shown", e);
+                    }
+                    feed.get().done();
+                }))));
+        try {
+            stream = streamLauncher.start(command, new SnapshotStream.Listener() {
+                @Override
+                public void snapshot(Snapshot snapshot) {
+                    if (gen == generation) {
+                        feed.get().offer(snapshot);
+                    }
+                }
+
+                @Override
+                public void badLine(String message) {
+                    onStreamEvent(gen, Notice.error("Stream from " + command.label() + ": " + message));
+                }
+
+                @Override
+                public void ended(int exitStatus, String stderrTail, boolean stoppedByUs) {
+                    if (!stoppedByUs) {
+                        onStreamEvent(gen, streamEnded(command, exitStatus, stderrTail));
+                    }
+                }
+            });
+            notice.set(Notice.info("Reading snapshots from " + command.label() + " (" + String.join(" ", command.argv()) + ")"));
+        } catch (java.io.IOException | RuntimeException e) {
+            fail("Could not start " + String.join(" ", command.argv()), e);
+        }
+    }
+
+    static Notice streamEnded(StreamCommand command, int exitStatus, String stderrTail) {
+        String tail = stderrTail == null || stderrTail.isBlank() ? "" : ": " + stderrTail.strip().replace('\n', ' ');
+        if (exitStatus == 0) {
+            return Notice.info("The stream from " + command.label() + " ended" + tail);
+        }
+        String hint = command.privileged() && (exitStatus == 126 || exitStatus == 127 || exitStatus == 1)
+                ? " (authorisation refused or cancelled?)" : "";
+        return Notice.error("The stream from " + command.label() + " ended with status " + exitStatus + hint + tail);
+    }
+
+    /** A stream event from its reader thread: shown on the FX thread through the executor. */
+    private void onStreamEvent(long gen, Notice n) {
+        executor.execute(new Job<>("Stream", p -> n, x -> {
+            if (gen == generation) {
+                notice.set(x);
+            }
+        }, e -> { }));
+    }
+
+    /** "See everything": the privileged collector through pkexec or sudo, or what to do. */
+    public void seeEverything() {
+        SeeEverything.Plan plan = SeeEverything.plan(host, StartupOptions.home(), intervalSeconds.get());
+        plan.command().ifPresentOrElse(c -> {
+            openStream(c);
+            notice.set(Notice.info(plan.message()));
+        }, () -> notice.set(Notice.error(plan.message())));
+    }
+
+    /** "Remote/command…": asks for a command line and streams from it. */
+    public void streamFromCommandWithDialog() {
+        dialogs.askStreamCommand("Read snapshots from a command",
+                "The command must write 'gemscope collect --stream' output, e.g.\n"
+                        + "  ssh HOST sudo gemscope collect --stream\n"
+                        + "  bench/vm/run-in-vm.sh --kernel 6.12 -- ./gemscope collect --stream\n"
+                        + "Run without a shell: wrap pipes or variables in sh -c '...'.",
+                "ssh HOST sudo gemscope collect --stream").ifPresent(line -> {
+                    try {
+                        openStream(StreamCommand.of(line));
+                    } catch (IllegalArgumentException e) {
+                        notice.set(Notice.error("Not a command: " + e.getMessage()));
+                    }
+                });
+    }
+
+    private void stopStream() {
+        if (stream != null) {
+            stream.stop();
+            stream = null;
+        }
+    }
+
+    /** The running stream, if any. */
+    public Optional<StreamHandle> stream() {
+        return Optional.ofNullable(stream);
+    }
+
+    /** For tests: streams without processes, and a made-up machine for "see everything". */
+    public void setStreamLauncher(StreamHandle.Launcher launcher, SeeEverything.Host host) {
+        this.streamLauncher = launcher;
+        this.host = host;
     }
 
     private PreparedSnapshot prepare(Snapshot s, Job.Progress p) {
@@ -252,7 +386,7 @@ public class MainViewModel {
         onDeviceSelected(devices.selectedProperty().get());
         graph.show(p.index());
         updateSourceText(s);
-        if (isCollected() && history.add(s)) {
+        if (isLiveView() && history.add(s)) {
             Set<String> freshBuffers = history.freshBuffers();
             Set<String> freshObjects = history.freshObjects();
             if (!freshBuffers.isEmpty()) {
@@ -302,7 +436,7 @@ public class MainViewModel {
     /** Live mode: compare every refresh from now on with what is on screen now. */
     public void markBaseline() {
         Snapshot s = snapshot.get();
-        if (s != null && isCollected()) {
+        if (s != null && isLiveView()) {
             compare.markBaseline(s, "baseline " + formatTime(s.capturedAt()).replace("captured ", ""));
             screen.set(Screen.COMPARE);
         }
@@ -324,12 +458,16 @@ public class MainViewModel {
                 sourceBadge.set("CAPTURE");
                 sourceText.set(src.path().getFileName() + " · " + machine);
             }
+            case STREAM -> {
+                sourceBadge.set(src.command().privileged() ? "LIVE (ALL)" : "STREAM");
+                sourceText.set("Stream from " + src.command().label() + " · " + machine);
+            }
             case DEMO -> {
                 sourceBadge.set("DEMO CAPTURE");
                 sourceText.set("Bundled demo capture, not a live view (this machine has no DRM device) · " + machine);
             }
         }
-        title.set("gemscope — " + src.displayName() + (src.isCollected() ? "" : " (capture)"));
+        title.set("gemscope — " + src.displayName() + (src.isLive() ? "" : " (capture)"));
         summary.set(plural(s.devices().size(), "device") + " · " + plural(s.clients().size(), "DRM client") + " · "
                 + plural(s.gemObjects().size(), "GEM object") + " · " + plural(s.dmaBufs().size(), "dma-buf") + " · "
                 + plural(s.failedOperations().size(), "failed operation") + " · "
@@ -565,6 +703,11 @@ public class MainViewModel {
     /** Whether the current source can be refreshed. */
     public boolean isCollected() {
         return source.get() != null && source.get().isCollected();
+    }
+
+    /** Whether the current source changes by itself (collected or streamed). */
+    public boolean isLiveView() {
+        return source.get() != null && source.get().isLive();
     }
 
     Optional<SnapshotSource> currentSource() {

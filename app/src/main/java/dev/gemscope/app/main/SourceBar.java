@@ -27,6 +27,8 @@ final class SourceBar extends HBox {
     final Button baseline = new Button("Mark baseline");
     final ToggleButton pause = new ToggleButton("Pause");
     final ComboBox<Integer> interval = new ComboBox<>();
+    final Button seeEverything = new Button("See everything");
+    final Button remote = new Button("Remote/command…");
 
     SourceBar(MainViewModel vm) {
         super(6);
@@ -42,7 +44,7 @@ final class SourceBar extends HBox {
             badge.getStyleClass().removeAll("badge-live", "badge-capture", "badge-demo");
             if (s != null) {
                 badge.getStyleClass().add(switch (s.kind()) {
-                    case LIVE, TREE -> "badge-live";
+                    case LIVE, TREE, STREAM -> "badge-live";
                     case FILE -> "badge-capture";
                     case DEMO -> "badge-demo";
                 });
@@ -89,10 +91,24 @@ final class SourceBar extends HBox {
         baseline.setId("baseline");
         baseline.setTooltip(new Tooltip("Compare every refresh from now on with what is on screen now (Compare tab)"));
         baseline.setOnAction(e -> vm.markBaseline());
-        for (var n : new javafx.scene.Node[] {every, interval, pause, refresh, baseline}) {
+        BooleanBinding liveView = Bindings.createBooleanBinding(
+                () -> vm.sourceProperty().get() != null && vm.sourceProperty().get().isLive(), vm.sourceProperty());
+        for (var n : new javafx.scene.Node[] {every, interval, refresh}) {
             n.visibleProperty().bind(collected);
             n.managedProperty().bind(collected);
         }
+        // A stream brings its own snapshots: pause and baseline apply, interval and refresh do not.
+        for (var n : new javafx.scene.Node[] {pause, baseline}) {
+            n.visibleProperty().bind(liveView);
+            n.managedProperty().bind(liveView);
+        }
+        seeEverything.setId("see-everything");
+        seeEverything.setTooltip(new Tooltip("Collect as root through the privileged collector (pkexec or sudo):"
+                + " every process's buffers, debugfs; this window keeps running as you"));
+        seeEverything.setOnAction(e -> vm.seeEverything());
+        remote.setId("stream-command");
+        remote.setTooltip(new Tooltip("Read snapshots from a command: another machine over ssh, the live-kernel VM, ..."));
+        remote.setOnAction(e -> vm.streamFromCommandWithDialog());
 
         open.setId("open");
         open.setTooltip(new Tooltip("Open a snapshot file (Ctrl+O); or drop one on the window"));
@@ -107,7 +123,9 @@ final class SourceBar extends HBox {
         compare.setOnAction(e -> vm.compareWithDialog());
 
         Separator sep = new Separator(javafx.geometry.Orientation.VERTICAL);
-        getChildren().addAll(badge, text, every, interval, pause, refresh, baseline, sep, open, save, compare);
+        Separator sep2 = new Separator(javafx.geometry.Orientation.VERTICAL);
+        getChildren().addAll(badge, text, every, interval, pause, refresh, baseline, sep, seeEverything, remote, sep2,
+                open, save, compare);
         for (var n : getChildren()) {
             if (n != text && n instanceof Region r) {
                 r.setMinWidth(Region.USE_PREF_SIZE);

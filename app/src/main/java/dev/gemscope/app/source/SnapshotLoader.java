@@ -1,6 +1,7 @@
 package dev.gemscope.app.source;
 
 import dev.gemscope.app.fx.Job;
+import dev.gemscope.backend.bundle.SnapshotFiles;
 import dev.gemscope.backend.collect.Collector;
 import dev.gemscope.backend.model.Snapshot;
 import dev.gemscope.backend.snapshot.SnapshotCodec;
@@ -10,7 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 
-/** Reads snapshot files and runs the collector. Blocking: call it from background jobs only. */
+/** Reads snapshot files and support bundles, and runs the collector. Blocking: call it from background jobs only. */
 public class SnapshotLoader {
 
     /** The demo capture inside the app jar (copied from resources/captures at build time). */
@@ -23,11 +24,13 @@ public class SnapshotLoader {
             case LIVE -> "Collecting from this machine…";
             case TREE -> "Collecting from " + source.path() + "…";
             case FILE, DEMO -> "Reading " + source.displayName() + "…";
+            case STREAM -> "Waiting for " + source.displayName() + "…";
         });
         return switch (source.kind()) {
             case LIVE -> new Collector(SystemRoot.live()).collect();
             case TREE -> new Collector(SystemRoot.at(source.path())).collect();
-            case FILE -> codec.read(source.path());
+            case FILE -> SnapshotFiles.read(source.path());
+            case STREAM -> throw new IOException("a stream is read as it arrives (SnapshotStream), not loaded");
             case DEMO -> source.path() != null ? codec.read(source.path()) : readBundledDemo();
         };
     }
@@ -45,8 +48,8 @@ public class SnapshotLoader {
         codec.write(snapshot, file);
     }
 
-    /** Reads a snapshot file (for compare). */
+    /** Reads a snapshot file or a support bundle (for compare). */
     public Snapshot read(Path file) throws SnapshotFormatException {
-        return codec.read(file);
+        return SnapshotFiles.read(file);
     }
 }

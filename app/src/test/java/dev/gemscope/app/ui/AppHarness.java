@@ -61,6 +61,19 @@ public final class AppHarness {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** For work outside the app (a child JVM starting): up to two minutes on a loaded machine. */
+    public static void waitForLong(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> {
+                WaitForAsyncUtils.waitForFxEvents();
+                return WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get();
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting for the stream", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     public void stop() {
         WaitForAsyncUtils.asyncFx(vm::dispose);
         executor.shutdown();

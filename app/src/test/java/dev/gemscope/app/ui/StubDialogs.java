@@ -10,10 +10,22 @@ import java.util.Optional;
 public final class StubDialogs implements DialogService {
 
     private final Deque<Path> answers = new ArrayDeque<>();
+    private final Deque<String> commands = new ArrayDeque<>();
 
     public StubDialogs answer(Path path) {
         answers.add(path);
         return this;
+    }
+
+    /** The next answer to "Remote/command…". */
+    public StubDialogs answerCommand(String commandLine) {
+        commands.add(commandLine);
+        return this;
+    }
+
+    @Override
+    public Optional<String> askStreamCommand(String title, String explanation, String suggestion) {
+        return Optional.ofNullable(commands.poll());
     }
 
     @Override

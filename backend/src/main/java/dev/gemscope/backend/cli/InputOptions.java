@@ -2,7 +2,7 @@ package dev.gemscope.backend.cli;
 
 import dev.gemscope.backend.collect.Collector;
 import dev.gemscope.backend.model.Snapshot;
-import dev.gemscope.backend.snapshot.SnapshotCodec;
+import dev.gemscope.backend.bundle.SnapshotFiles;
 import dev.gemscope.backend.snapshot.SnapshotFormatException;
 import dev.gemscope.backend.source.SystemRoot;
 import java.nio.file.Files;
@@ -31,7 +31,8 @@ final class InputOptions {
 
     static Snapshot readSnapshot(Path file) {
         try {
-            return new SnapshotCodec().read(file);
+            // A support bundle (zip) opens like a snapshot file.
+            return SnapshotFiles.read(file);
         } catch (SnapshotFormatException e) {
             throw new InputException(e.getMessage());
         }
@@ -41,12 +42,24 @@ final class InputOptions {
         if (root == null) {
             return new Collector(SystemRoot.live()).collect();
         }
+        checkRoot(root);
+        return new Collector(SystemRoot.at(root)).collect();
+    }
+
+    static Snapshot collect(SystemRoot system) {
+        return new Collector(system).collect();
+    }
+
+    /** Fails with a clear message unless {@code root} (when given) looks like a captured tree. */
+    static void checkRoot(Path root) {
+        if (root == null) {
+            return;
+        }
         if (!Files.isDirectory(root)) {
             throw new InputException(root + ": not a directory (--root wants a tree that mirrors /)");
         }
         if (!Files.isDirectory(root.resolve("proc")) && !Files.isDirectory(root.resolve("sys"))) {
             throw new InputException(root + ": has neither proc/ nor sys/; is it a captured tree?");
         }
-        return new Collector(SystemRoot.at(root)).collect();
     }
 }
