@@ -92,7 +92,7 @@ final class ProbeCommand implements Callable<Integer> {
         }
         out.flush();
         if (output != null) {
-            Snapshot s = InputOptions.collect(null).withProbe(report.results(), report.failures());
+            Snapshot s = InputOptions.collect(SystemRoot.live()).withProbe(report.results(), report.failures());
             try {
                 codec.write(s, output);
             } catch (IOException e) {
