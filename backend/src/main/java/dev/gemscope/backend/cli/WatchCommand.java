@@ -5,6 +5,7 @@ import dev.gemscope.backend.explain.Explanations;
 import dev.gemscope.backend.model.FailedOperation;
 import dev.gemscope.backend.model.Snapshot;
 import dev.gemscope.backend.snapshot.SnapshotCodec;
+import dev.gemscope.backend.source.ReadResult;
 import dev.gemscope.backend.source.SystemRoot;
 import dev.gemscope.backend.watch.LiveTraceFs;
 import dev.gemscope.backend.watch.ProcFdResolver;
@@ -12,6 +13,8 @@ import dev.gemscope.backend.watch.Watcher;
 import dev.gemscope.backend.parse.trace.TraceEvent;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -54,6 +57,10 @@ final class WatchCommand implements Callable<Integer> {
     @Option(names = "--buffer-events", description = "Also print the kernel's dma_buf events (export, attach, detach, ...; 7.x kernels only).")
     boolean bufferEvents;
 
+    @Option(names = "--raw-log", paramLabel = "FILE", hidden = true,
+            description = "Also write every trace_pipe line read to FILE (to capture test fixtures).")
+    Path rawLog;
+
     @Override
     public Integer call() throws InterruptedException {
         if (durationSeconds != null && durationSeconds <= 0) {
@@ -70,10 +77,11 @@ final class WatchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
 
         // The device list maps DRM nodes to devices and drivers; read once, before tracing starts.
-        Snapshot before = new Collector(SystemRoot.live()).collect();
+        SystemRoot live = SystemRoot.live();
+        ReadResult release = live.read("/proc/sys/kernel/osrelease", 4096);
         String instance = "gemscope-" + ProcessHandle.current().pid();
-        Watcher watcher = new Watcher(fs, instance, new ProcFdResolver(SystemRoot.live(), before.devices()),
-                Explanations.builtIn(), before.kernelRelease(), new Watcher.Options(pid, bufferEvents));
+        Watcher watcher = new Watcher(fs, instance, new ProcFdResolver(live, new Collector(live).devices()),
+                Explanations.builtIn(), release.ok() ? release.text().strip() : null, new Watcher.Options(pid, bufferEvents));
 
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -100,7 +108,7 @@ final class WatchCommand implements Callable<Integer> {
             }
             SnapshotCodec codec = new SnapshotCodec();
             Watcher.Summary summary;
-            try {
+            try (PrintWriter raw = rawLog == null ? null : new PrintWriter(Files.newBufferedWriter(rawLog, StandardCharsets.UTF_8))) {
                 summary = watcher.run(new Watcher.Listener() {
                     @Override
                     public void ready(String dir, List<String> notes) {
@@ -117,6 +125,13 @@ final class WatchCommand implements Callable<Integer> {
                     public void failure(FailedOperation f) {
                         out.println(json ? codec.valueToJsonLine(f) : text(f));
                         out.flush();
+                    }
+
+                    @Override
+                    public void rawLine(String line) {
+                        if (raw != null) {
+                            raw.println(line);
+                        }
                     }
 
                     @Override

@@ -2,6 +2,7 @@ package dev.gemscope.backend.collect;
 
 import dev.gemscope.backend.model.DmaBuf;
 import dev.gemscope.backend.model.DrmClient;
+import dev.gemscope.backend.model.DrmDevice;
 import dev.gemscope.backend.model.FailedOperation;
 import dev.gemscope.backend.model.Holder;
 import dev.gemscope.backend.model.Mapping;
@@ -129,6 +130,20 @@ public final class Collector {
                 log.sources(), log.visibility(), processInfos, devices.devices(), clients, gem.objects(), bufs,
                 gem.attachments(), holders, mappings, failedOperations,
                 TotalsCalculator.compute(bufs, holders, mappings, processInfos), log.warnings()));
+    }
+
+    /**
+     * Only the DRM devices (sysfs and debugfs, no pass over /proc): what a caller needs to map a
+     * node name to its device and driver, quickly.
+     */
+    public List<DrmDevice> devices() {
+        SourceLog log = new SourceLog();
+        DeviceCatalog devices = new DeviceCatalog();
+        devices.addFromSysfs(new DrmSysfsReader(root).read());
+        for (DebugfsDir dir : new DebugfsReader(root, log).read().dirs()) {
+            devices.addFromDebugfs(dir);
+        }
+        return devices.devices();
     }
 
     private static void reportUnseenClients(List<DriClientsParser.Client> rows, List<ScannedProcess> seen, SourceLog log) {

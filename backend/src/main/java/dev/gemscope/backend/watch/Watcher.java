@@ -37,6 +37,10 @@ public final class Watcher {
 
         void failure(FailedOperation failure);
 
+        /** Every line read from {@code trace_pipe}, as read (for capturing fixtures). */
+        default void rawLine(String line) {
+        }
+
         /** A 7.x {@code dma_buf} event (only with {@link Options#bufferEvents()}). */
         default void bufferEvent(TraceEvent.DmaBufEvent event) {
         }
@@ -88,6 +92,7 @@ public final class Watcher {
                 }
                 String line;
                 while ((line = pipe.readLine()) != null) {
+                    listener.rawLine(line);
                     TraceEvent event = TracePipeParser.parse(line);
                     if (event instanceof TraceEvent.Marker m && m.text().equals(session.stopMarker())) {
                         break;
