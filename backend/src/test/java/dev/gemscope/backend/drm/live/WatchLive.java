@@ -73,12 +73,13 @@ class WatchLive extends LiveTestBase {
     private void watchAndCheck(DrmNode vgemCard, DrmNode vgemRender, DrmNode virtioRender) throws Exception {
         Map<String, String> tracefsBefore = tracefsState();
         long self = ProcessHandle.current().pid();
-        Path raw = Path.of("backend/target/live/watch-trace-" + VERSION + ".txt").toAbsolutePath();
-        Files.createDirectories(raw.getParent());
-
-        // Output to files, not pipes: the JDK closes a pipe under a reading thread when the process exits.
-        Path outFile = raw.resolveSibling("watch-" + VERSION + ".out");
-        Path errFile = raw.resolveSibling("watch-" + VERSION + ".err");
+        // The watch's files go to the guest's tmpfs: reading a 9p file while another process appends to
+        // it failed with ENODATA on 7.2. The raw stream is copied to the shared target/ afterwards.
+        Path work = Files.createTempDirectory("watchlive");
+        Path raw = work.resolve("trace_pipe.txt");
+        Path outFile = work.resolve("watch.out");
+        Path errFile = work.resolve("watch.err");
+        Path keep = Path.of("backend/target/live/watch-trace-" + VERSION + ".txt").toAbsolutePath();
         long t0 = System.nanoTime();
         Process watch = new ProcessBuilder(javaBinary(), "-XX:TieredStopAtLevel=1", "-cp", classPath(),
                 "dev.gemscope.backend.cli.Main", "watch", "--json", "--pid", Long.toString(self), "--raw-log", raw.toString())
@@ -129,6 +130,9 @@ class WatchLive extends LiveTestBase {
         }
         List<String> out = Files.readAllLines(outFile);
         List<String> err = Files.readAllLines(errFile);
+        Files.createDirectories(keep.getParent());
+        Files.copy(raw, keep, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        record("raw trace_pipe stream (" + Files.readAllLines(raw).size() + " lines) kept in " + keep);
         record(String.format("watch exited %d after %.1f s in all", watch.exitValue(), (System.nanoTime() - t0) / 1e9));
         err.forEach(l -> record("watch stderr: " + l));
 
