@@ -8,7 +8,8 @@ import picocli.CommandLine.IVersionProvider;
 @Command(name = "gemscope", mixinStandardHelpOptions = true, versionProvider = GemscopeCommand.Version.class,
         description = "Inspect DRM GEM objects, dma-bufs and PRIME buffer sharing on Linux.",
         subcommands = {CollectCommand.class, LsCommand.class, GraphCommand.class, ShowCommand.class,
-                WorkloadCommand.class, VerifyWorkloadCommand.class, ProbeCommand.class, SelfCheckCommand.class},
+                WorkloadCommand.class, VerifyWorkloadCommand.class, ProbeCommand.class, SelfCheckCommand.class,
+                WatchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:partial visibility (only with --strict)", "2:bad usage or unreadable input"})
 final class GemscopeCommand implements Runnable {

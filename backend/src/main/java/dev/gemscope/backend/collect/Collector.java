@@ -2,6 +2,8 @@ package dev.gemscope.backend.collect;
 
 import dev.gemscope.backend.model.DmaBuf;
 import dev.gemscope.backend.model.DrmClient;
+import dev.gemscope.backend.model.DrmDevice;
+import dev.gemscope.backend.model.FailedOperation;
 import dev.gemscope.backend.model.Holder;
 import dev.gemscope.backend.model.Mapping;
 import dev.gemscope.backend.model.ProcessInfo;
@@ -42,6 +44,14 @@ public final class Collector {
     }
 
     public Snapshot collect() {
+        return collect(List.of());
+    }
+
+    /**
+     * A collection that also carries failures seen by another source (e.g. {@code gemscope watch});
+     * the collector itself never sees failures.
+     */
+    public Snapshot collect(List<FailedOperation> failedOperations) {
         SourceLog log = new SourceLog();
         String release = firstLine("/proc/sys/kernel/osrelease", log);
         String host = firstLine("/proc/sys/kernel/hostname", log);
@@ -118,8 +128,22 @@ public final class Collector {
         return SnapshotOrder.sorted(new Snapshot(
                 Instant.now(clock).toString(), host, release, root.isLive() ? "live" : root.location().toString(),
                 log.sources(), log.visibility(), processInfos, devices.devices(), clients, gem.objects(), bufs,
-                gem.attachments(), holders, mappings, List.of(),
+                gem.attachments(), holders, mappings, failedOperations,
                 TotalsCalculator.compute(bufs, holders, mappings, processInfos), log.warnings(), List.of()));
+    }
+
+    /**
+     * Only the DRM devices (sysfs and debugfs, no pass over /proc): what a caller needs to map a
+     * node name to its device and driver, quickly.
+     */
+    public List<DrmDevice> devices() {
+        SourceLog log = new SourceLog();
+        DeviceCatalog devices = new DeviceCatalog();
+        devices.addFromSysfs(new DrmSysfsReader(root).read());
+        for (DebugfsDir dir : new DebugfsReader(root, log).read().dirs()) {
+            devices.addFromDebugfs(dir);
+        }
+        return devices.devices();
     }
 
     private static void reportUnseenClients(List<DriClientsParser.Client> rows, List<ScannedProcess> seen, SourceLog log) {

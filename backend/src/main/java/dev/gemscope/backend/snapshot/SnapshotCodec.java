@@ -85,6 +85,15 @@ public final class SnapshotCodec {
         }
     }
 
+    /** Any model value as one line of JSON (no trailing newline): for JSON-lines streams. */
+    public String valueToJsonLine(Object value) {
+        try {
+            return mapper.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not serialisable: " + value.getClass(), e);
+        }
+    }
+
     /** One line of JSON: for {@code collect --stream}, one snapshot per line. */
     public String toJsonLine(Snapshot snapshot) {
         try {
