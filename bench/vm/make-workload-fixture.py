@@ -27,6 +27,10 @@ meta = {
     'kernelRelease': release,
     'kernelVersion': short,
     'provenance': 'captured live',
+    'capturedAt': json.load(open(os.path.join(src, 'snapshot.json')))['capturedAt'],
+    'command': 'bench/vm/run-workload-proof.sh %s  (scenario %s; `gemscope workload --scenario '
+               'resources/workloads/%s.json --manifest ... --stop-file ...`, tree captured while it held)'
+               % (kernel, scenario, scenario),
     'capturedWith': 'bench/vm/run-workload-proof.sh %s (QEMU, stock Debian kernel, vgem + virtio-gpu-pci); '
                     'tree by bench/vm/capture-tree.py while `gemscope workload --scenario resources/workloads/%s.json` held'
                     % (kernel, scenario),

@@ -3,8 +3,8 @@
 #
 # Two collectors start first and stay up for every scenario (`gemscope collect --each-line`, one
 # JVM each: JVM start-up dominates under TCG): one as root, one as an ordinary user (nobody).
-# Per scenario: starts `gemscope workload` (coordinator + one child JVM per scenario process, plus
-# the light holder processes those spawn), waits for its manifest, has the root collector (and,
+# One `gemscope workload` (coordinator) runs every scenario in turn (one child JVM per scenario
+# process, plus the light holder processes those spawn). Per scenario: waits for its manifest, has the root collector (and,
 # except for scale, the unprivileged one) collect, captures the raw kernel files of the workload's
 # processes (capture-tree.py; not for scale), stops the workload, and has the root collector collect
 # again. The collectors are separate processes from the workload. Comparison happens on the host
@@ -41,17 +41,21 @@ collect() {
     [ -f "$3" ]
 }
 
+# One coordinator for all scenarios, one after the other (each with its own manifest and stop file).
+wargs=""
+for sc in "$@"; do
+    rm -rf "${out:?}/$sc"; mkdir -p "$out/$sc"
+    wargs="$wargs --scenario $repo/resources/workloads/$sc.json --manifest $out/$sc/manifest.json --stop-file $out/$sc/stop"
+done
+t0=$(date +%s)
+java $wopts -cp "$cp" $cmain workload $wargs 2>"$out/workload.log" &
+wpid=$!
+stopped() { grep -q "^workload: $1 stopped;" "$out/workload.log"; }
 for sc in "$@"; do
     d="$out/$sc"
-    rm -rf "$d"; mkdir -p "$d"
-    t0=$(date +%s)
-    java $wopts -cp "$cp" $cmain workload --scenario "$repo/resources/workloads/$sc.json" \
-        --manifest "$d/manifest.json" --stop-file "$d/stop" 2>"$d/workload.log" &
-    wpid=$!
-    n=0
-    while [ ! -f "$d/manifest.json" ] && kill -0 $wpid 2>/dev/null && [ $n -lt 4500 ]; do sleep 0.2; n=$((n+1)); done
+    while [ ! -f "$d/manifest.json" ] && ! stopped "$sc" && kill -0 $wpid 2>/dev/null; do sleep 0.2; done
     if [ ! -f "$d/manifest.json" ]; then
-        echo "workload-guest: $sc: no manifest"; tail -20 "$d/workload.log"; touch "$d/stop"; wait $wpid; status=1; continue
+        echo "workload-guest: $sc: no manifest"; tail -20 "$out/workload.log"; touch "$d/stop"; status=1; t0=$(date +%s); continue
     fi
     t1=$(date +%s)
     collect 3 $croot "$d/snapshot.json" || { echo "workload-guest: root collector died"; status=1; }
@@ -66,13 +70,17 @@ for sc in "$@"; do
     fi
     t3=$(date +%s)
     touch "$d/stop"
-    wait $wpid; ws=$?
+    while ! stopped "$sc" && kill -0 $wpid 2>/dev/null; do sleep 0.2; done
+    grep "^workload: $sc stopped;" "$out/workload.log"
+    grep -q "^workload: $sc stopped; dma-bufs in the system: \([0-9-]*\) before, \1 after" "$out/workload.log" || status=1
     collect 3 $croot "$d/after.json" || { echo "workload-guest: root collector died"; status=1; }
     t4=$(date +%s)
-    echo "workload-guest: $sc: workload exit $ws; build+manifest $((t1-t0)) s, collect $((t2-t1)) s, unprivileged collect $((tu-t2)) s, capture $((t3-tu)) s, stop+collect $((t4-t3)) s"
-    tail -2 "$d/workload.log"
-    [ $ws -eq 0 ] || status=1
+    echo "workload-guest: $sc: build+manifest $((t1-t0)) s, collect $((t2-t1)) s, unprivileged collect $((tu-t2)) s, capture $((t3-tu)) s, stop+collect $((t4-t3)) s"
+    t0=$t4
 done
+wait $wpid; ws=$?
+echo "workload-guest: workload exit $ws"
+[ $ws -eq 0 ] || status=1
 exec 3>&- 4>&-
 wait $croot || status=1
 wait $cnobody

@@ -422,7 +422,7 @@ public final class ChildProcess {
                     created.addObject().put("ino", ino).put("size", b.size()).put("exporter", exporter)
                             .put("createdBy", name).put("how", udmabuf ? "udmabuf" : "export");
                     if (!udmabuf) {
-                        created.get(created.size() - 1).put("exporterDriver", d.driver());
+                        ((ObjectNode) created.get(created.size() - 1)).put("exporterDriver", d.driver());
                     }
                     bytes += b.size();
                 }
