@@ -69,6 +69,9 @@ for k in "${kernels[@]}"; do
     [ "$status" -eq 0 ] || failed=1
     for sc in "${scenarios[@]}"; do
         d="$out/$k/$sc"
+        if [ -f "$d/root.tar" ]; then
+            rm -rf "$d/root"; mkdir -p "$d/root" && tar -xf "$d/root.tar" -C "$d/root" && rm -f "$d/root.tar"
+        fi
         if [ -f "$d/manifest.json" ] && [ -f "$d/snapshot.json" ] && [ -f "$d/after.json" ]; then
             unpriv=(); [ "$sc" != scale ] && unpriv=(--unprivileged "$d/unprivileged.json")
             java -cp "$cp" dev.gemscope.backend.cli.Main verify-workload -v --manifest "$d/manifest.json" \

@@ -301,6 +301,21 @@ public final class ManifestVerifier {
         } else {
             checked.add("unprivileged: processes denied " + v.processesDenied() + " >= workload processes holding " + holding);
         }
+        // Each of root's workload processes that holds something is named as hidden, and why.
+        Set<Integer> wantDenied = new TreeSet<>();
+        for (JsonNode p : manifest.path("processes")) {
+            if (p.path("drmFds").size() + p.path("dmaBufFds").size() + p.path("mappings").size() > 0) {
+                wantDenied.add(p.path("pid").asInt());
+            }
+        }
+        Set<Integer> named = new TreeSet<>();
+        for (VisibilityReport.Issue i : v.issues()) {
+            java.util.regex.Matcher pm = java.util.regex.Pattern.compile("^pid (\\d+)").matcher(i.scope());
+            if (pm.find() && wantDenied.contains(Integer.parseInt(pm.group(1))) && i.missing().contains("open files")) {
+                named.add(Integer.parseInt(pm.group(1)));
+            }
+        }
+        eq("unprivileged: workload processes named in the visibility report (open files not visible)", wantDenied, named);
         boolean debugfs = false;
         for (VisibilityReport.Issue i : v.issues()) {
             if ((i.scope() + " " + i.missing()).contains("debugfs") || i.missing().contains("bufinfo")) {
