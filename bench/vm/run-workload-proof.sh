@@ -18,7 +18,7 @@ kernels=("$@")
 read -r -a scenarios <<< "${WORKLOAD_SCENARIOS:-offload compositor leak scale}"
 cd "$repo" || exit 2
 [ -d backend/target/classes ] || { echo "run-workload-proof: build first (mvn -B verify)" >&2; exit 2; }
-out="$repo/backend/target/workload"
+out="${WORKLOAD_OUT:-$repo/backend/target/workload}"
 mkdir -p "$out"
 mvn -B -q -o -pl backend dependency:build-classpath -Dmdep.includeScope=runtime \
     -Dmdep.outputFile="$out/classpath.txt" >/dev/null || { echo "run-workload-proof: class path failed" >&2; exit 2; }
