@@ -105,4 +105,14 @@ class ManifestVerifierTest {
         assertTrue(v.problems().stream().anyMatch(p -> p.contains("visibility complete")), v.problems().toString());
         assertTrue(v.problems().stream().anyMatch(p -> p.contains("named in the visibility report")), v.problems().toString());
     }
+
+    @org.junit.jupiter.api.Test
+    void theCompositorDemoCaptureIsAVerifiedLiveSnapshot() throws Exception {
+        java.nio.file.Path capture = java.nio.file.Path.of(System.getProperty("gemscope.repo", ".."))
+                .resolve("resources/captures/compositor-6.12.json");
+        Snapshot s = new SnapshotCodec().read(capture);
+        ManifestVerifier v = new ManifestVerifier().verify(manifest("6.12-compositor"), s);
+        assertEquals(List.of(), v.problems());
+        assertEquals("6.12.118+deb13-amd64", s.kernelRelease());
+    }
 }
