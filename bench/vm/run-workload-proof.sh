@@ -8,6 +8,9 @@
 # exactly. Raw kernel files are captured under backend/target/workload/<kernel>/<scenario>/root
 # (fixture material: bench/vm/make-workload-fixture.py). Prints a per-kernel summary with wall times.
 # Exit 0 only if every kernel ran and every comparison passed.
+# Environment: WORKLOAD_SCENARIOS (space-separated), WORKLOAD_OUT (default backend/target/workload;
+# must be under the repository, which the guest mounts read-write), WORKLOAD_TIMEOUT (VM seconds,
+# default 2400), WORKLOAD_CDS=0 (no AppCDS archives).
 set -u -o pipefail
 # One block: bash parses all of it before running any, so editing this file during a run is safe.
 {
