@@ -158,7 +158,7 @@ public final class ManifestVerifier {
         eq("DRM clients (pid/fd/device)", wantDrm, gotClients);
         long withId = s.clients().stream().filter(c -> pids.contains(c.pid()) && c.clientId() != null).count();
         notes.add("DRM clients: " + gotClients.size() + " of the workload (debugfs clients, fd from /proc); "
-                + withId + " with a drm-client-id in fdinfo");
+                + withId + " with a DRM client id (fdinfo drm-client-id or debugfs clients id)");
         long fencedBufs = s.dmaBufs().stream().filter(b -> !b.fences().isEmpty()).count();
         if (fencedBufs > 0) {
             s.dmaBufs().stream().flatMap(b -> b.fences().stream()).findFirst().ifPresent(f -> notes.add(
