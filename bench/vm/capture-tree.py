@@ -89,3 +89,25 @@ for pid in pids:
         except OSError:
             continue
         copy('%s/fdinfo/%s' % (base, fd))
+
+# Up to 6.6 the debugfs `clients` pid column is the id of the thread that opened the DRM file (a JVM
+# opens from a non-main thread): keep that thread's status (its Tgid names the process) when it is a
+# thread of a captured process.
+for root, _, files in os.walk(DRI):
+    if 'clients' not in files:
+        continue
+    try:
+        rows = open(os.path.join(root, 'clients')).read().splitlines()[1:]
+    except OSError:
+        continue
+    for row in rows:
+        cols = row.split()
+        if len(cols) < 2 or not cols[1].isdigit() or cols[1] in pids:
+            continue
+        try:
+            status = open('/proc/%s/status' % cols[1]).read()
+        except OSError:
+            continue
+        tgid = [l.split()[1] for l in status.splitlines() if l.startswith('Tgid:')]
+        if tgid and tgid[0] in pids:
+            put('/proc/%s/status' % cols[1], status.encode())

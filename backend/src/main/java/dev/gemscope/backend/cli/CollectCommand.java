@@ -6,9 +6,14 @@ import dev.gemscope.backend.snapshot.SnapshotCodec;
 import dev.gemscope.backend.source.SystemRoot;
 import dev.gemscope.backend.stream.GoneWatch;
 import dev.gemscope.backend.stream.StreamLoop;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -65,9 +70,17 @@ final class CollectCommand implements Callable<Integer> {
                     + " pseudonyms; the mapping is written next to the bundle (FILE.mapping.json, mode 0600), never into it.")
     boolean redact;
 
+    @Option(names = "--each-line", description = {"Read output paths from standard input, one a line, and for each line "
+            + "collect once and write the snapshot there (atomically), until the input ends: one process for a series "
+            + "of collections, e.g. a test bench that collects before and after each step."})
+    boolean eachLine;
+
     @Override
     public Integer call() {
         checkOptions();
+        if (eachLine) {
+            return eachLine();
+        }
         if (stream) {
             return stream();
         }
@@ -90,6 +103,10 @@ final class CollectCommand implements Callable<Integer> {
     }
 
     private void checkOptions() {
+        if (eachLine && (stream || bundle != null || output != null)) {
+            throw new InputException("--each-line takes its output paths from standard input; it cannot be combined with "
+                    + (stream ? "--stream" : bundle != null ? "--bundle" : "--output"));
+        }
         if (stream && (output != null || bundle != null || strict)) {
             throw new InputException("--stream writes to standard output; it cannot be combined with "
                     + (output != null ? "--output" : bundle != null ? "--bundle" : "--strict"));
@@ -179,5 +196,32 @@ final class CollectCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new InputException(bundle + ": cannot write the bundle: " + e.getMessage());
         }
+    }
+
+    private int eachLine() {
+        SnapshotCodec codec = new SnapshotCodec();
+        PrintWriter err = spec.commandLine().getErr();
+        int worst = 0;
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                Path out = Path.of(line.trim());
+                long start = System.nanoTime();
+                Snapshot snapshot = InputOptions.collect(root);
+                Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+                codec.write(snapshot, tmp);
+                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                err.printf("collect: %s in %d ms%n", out, (System.nanoTime() - start) / 1_000_000);
+                VisibilityPrinter.print(snapshot, err);
+                err.flush();
+                worst = Math.max(worst, Outcome.exitCode(snapshot, strict));
+            }
+        } catch (IOException e) {
+            throw new InputException("cannot write the snapshot: " + e.getMessage());
+        }
+        return worst;
     }
 }

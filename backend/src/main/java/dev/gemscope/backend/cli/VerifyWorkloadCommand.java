@@ -34,6 +34,11 @@ final class VerifyWorkloadCommand implements Callable<Integer> {
     @Option(names = "--after", paramLabel = "FILE", description = "Taken after the workload stopped.")
     Path after;
 
+    @Option(names = "--unprivileged", paramLabel = "FILE",
+            description = {"Taken by an ordinary user while the workload (root's processes) held: must show none of",
+                    "root's processes or debugfs, and a visibility report saying what is missing and why."})
+    Path unprivileged;
+
     @Option(names = {"-v", "--verbose"}, description = "List every check that passed.")
     boolean verbose;
 
@@ -46,13 +51,18 @@ final class VerifyWorkloadCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new InputException(manifest + ": " + e.getMessage());
         }
-        ManifestVerifier v = new ManifestVerifier().verify(m, read(snapshot));
+        Snapshot root = read(snapshot);
+        ManifestVerifier v = new ManifestVerifier().verify(m, root);
+        if (unprivileged != null) {
+            v.verifyUnprivileged(m, read(unprivileged), root);
+        }
         if (after != null) {
             v.verifyGone(m, read(after));
         }
         if (verbose) {
             v.checked().forEach(c -> out.println("ok   " + c));
         }
+        v.notes().forEach(n -> out.println("note " + n));
         v.problems().forEach(p -> out.println("FAIL " + p));
         out.printf("verify-workload %s on %s: %d checks passed, %d failed%n", m.path("scenario").asText(),
                 m.path("kernelRelease").asText(), v.checked().size(), v.problems().size());

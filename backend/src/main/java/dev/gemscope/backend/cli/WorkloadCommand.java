@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,20 +30,35 @@ final class WorkloadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--scenario", required = true, paramLabel = "FILE", description = "Scenario (JSON): processes and steps.")
-    Path scenario;
+    @Option(names = "--scenario", required = true, paramLabel = "FILE",
+            description = "Scenario (JSON): processes and steps. Repeat it to run several, one after the other "
+                    + "(one coordinator: JVM start-up is what costs in an emulated guest), each with its own --manifest "
+                    + "and --stop-file.")
+    List<Path> scenarios;
 
-    @Option(names = "--manifest", required = true, paramLabel = "OUT", description = "Write the manifest here (atomically, once everything is built).")
-    Path manifest;
+    @Option(names = "--manifest", required = true, paramLabel = "OUT", description = "Write the manifest here (atomically, once everything is built); one per --scenario.")
+    List<Path> manifests;
 
     @Option(names = "--hold", description = "After writing the manifest, hold everything until standard input closes.")
     boolean hold;
 
-    @Option(names = "--stop-file", paramLabel = "FILE", description = "Hold until this file exists (implies holding; for scripts whose stdin is /dev/null).")
-    Path stopFile;
+    @Option(names = "--stop-file", paramLabel = "FILE", description = "Hold until this file exists (implies holding; for scripts whose stdin is /dev/null); one per --scenario.")
+    List<Path> stopFiles;
 
     @Override
     public Integer call() throws Exception {
+        if (manifests.size() != scenarios.size() || (stopFiles != null && stopFiles.size() != scenarios.size())) {
+            throw new InputException("give one --manifest (and one --stop-file, if any) per --scenario");
+        }
+        int worst = 0;
+        for (int i = 0; i < scenarios.size(); i++) {
+            int status = run(scenarios.get(i), manifests.get(i), stopFiles == null ? null : stopFiles.get(i));
+            worst = Math.max(worst, status);
+        }
+        return worst;
+    }
+
+    private int run(Path scenario, Path manifest, Path stopFile) throws Exception {
         PrintWriter log = spec.commandLine().getErr();
         JsonNode sc;
         try {
@@ -86,7 +102,7 @@ final class WorkloadCommand implements Callable<Integer> {
                 c.hold(() -> !reader.isAlive());
             }
         } catch (IOException e) {
-            log.println("gemscope workload: " + e.getMessage());
+            log.println("gemscope workload: " + sc.path("name").asText() + ": " + e.getMessage());
             status = 3;
         }
         long after = Manifests.dmaBufCount();
@@ -94,7 +110,9 @@ final class WorkloadCommand implements Callable<Integer> {
             Thread.sleep(100);
             after = Manifests.dmaBufCount();
         }
-        log.printf("workload: stopped; dma-bufs in the system: %d before, %d after%n", baseline, after);
+        log.printf("workload: %s stopped; dma-bufs in the system: %d before, %d after%n", sc.path("name").asText(),
+                baseline, after);
+        log.flush();
         if (after != baseline) {
             log.println("gemscope workload: dma-bufs left behind after cleanup");
             return 4;

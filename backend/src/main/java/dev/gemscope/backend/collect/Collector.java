@@ -146,15 +146,29 @@ public final class Collector {
         return devices.devices();
     }
 
-    private static void reportUnseenClients(List<DriClientsParser.Client> rows, List<ScannedProcess> seen, SourceLog log) {
+    private void reportUnseenClients(List<DriClientsParser.Client> rows, List<ScannedProcess> seen, SourceLog log) {
         Set<Long> seenPids = seen.stream().map(p -> (long) p.pid()).collect(Collectors.toSet());
         for (DriClientsParser.Client row : rows) {
-            if (!seenPids.contains(row.pid())) {
+            if (!seenPids.contains(row.pid()) && !seenPids.contains(threadGroupOf(row.pid()))) {
                 log.missing("pid " + row.pid() + (row.command().isEmpty() ? "" : " (" + row.command() + ")"),
                         "its DRM file (listed in debugfs clients)", "its fds were not visible or it exited",
                         "run as root or with CAP_SYS_PTRACE");
             }
         }
+    }
+
+    /**
+     * The process a task id belongs to. Up to 6.6 the {@code clients} column is the pid of the
+     * <em>thread</em> that opened the file (measured on 6.1: a JVM opens from a non-main thread, so
+     * the row names a thread id, which /proc lists under no directory of its own but still serves).
+     * -1 when unknown.
+     */
+    private long threadGroupOf(long tid) {
+        ReadResult r = root.read("/proc/" + tid + "/status", 16384);
+        if (!r.ok()) {
+            return -1;
+        }
+        return dev.gemscope.backend.parse.proc.ProcStatusParser.parse(r.text(), "/proc/" + tid + "/status").tgid().orElse(-1);
     }
 
     private String firstLine(String path, SourceLog log) {

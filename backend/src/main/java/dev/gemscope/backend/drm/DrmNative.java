@@ -37,4 +37,11 @@ public interface DrmNative {
 
     /** Connects to the unix socket listening at {@code path}. */
     UnixSocket unixConnect(java.nio.file.Path path) throws DrmException;
+
+    /**
+     * Starts {@code argv} (an absolute path first) as a holder: its descriptors 3, 4, … are
+     * duplicates of {@code fds} in order, 0 and 1 are {@code /dev/null}, 2 is ours, and nothing
+     * else of this process is inherited (posix_spawn, close-from). Its environment is empty.
+     */
+    HolderProcess spawnHolder(java.util.List<Integer> fds, java.util.List<String> argv) throws DrmException;
 }

@@ -25,6 +25,7 @@ import dev.gemscope.backend.drm.DrmNative;
 import dev.gemscope.backend.drm.DrmNode;
 import dev.gemscope.backend.drm.DrmUapi;
 import dev.gemscope.backend.drm.DumbBuffer;
+import dev.gemscope.backend.drm.HolderProcess;
 import dev.gemscope.backend.drm.LinuxUapi;
 import dev.gemscope.backend.drm.Mapping;
 import dev.gemscope.backend.drm.MemFd;
@@ -57,6 +58,13 @@ public final class ChildProcess {
     private final List<ObjectNode> fences = new ArrayList<>();
     private final List<ObjectNode> failures = new ArrayList<>();
     private final List<ObjectNode> closed = new ArrayList<>();
+    /** Light holder processes this process spawned, and what each holds. */
+    private final List<Spawned> spawned = new ArrayList<>();
+    /** dma-bufs made by {@code bulk} (too many for step results), for the manifest. */
+    private final ArrayNode created = JSON.createArrayNode();
+
+    private record Spawned(String name, HolderProcess process, ArrayNode fds) {
+    }
 
     private record Drm(String alias, DrmFile file, String driver, String path, long minor) {
     }
@@ -225,7 +233,7 @@ public final class ChildProcess {
                 MemFd m = drm.memfd("gemscope-" + s.path("as").asText(), size, LinuxUapi.MFD_ALLOW_SEALING);
                 memfds.put(s.path("as").asText(), m);
                 m.addSeals(LinuxUapi.F_SEAL_SHRINK);
-                DmaBufFile f = drm.udmabuf().create(m, 0, size, 0);
+                DmaBufFile f = drm.udmabuf().create(m, 0, size, dev.gemscope.backend.drm.DmaBufUapi.UDMABUF_FLAGS_CLOEXEC);
                 long ino = inode(f.fd());
                 bufs.put(s.path("as").asText(), new Buf(s.path("as").asText(), f, ino, size, "udmabuf"));
                 rec.put("fd", f.fd());
@@ -307,6 +315,7 @@ public final class ChildProcess {
                 f.put("drm", d.alias());
                 f.put("gem", g.alias);
                 f.put("fence", fence);
+                f.put("write", s.path("write").asBoolean(true));
                 if (g.ino != null) {
                     f.put("ino", g.ino);
                 }
@@ -340,8 +349,95 @@ public final class ChildProcess {
                 gems.values().stream().filter(g -> g.drm.equals(d.alias())).forEach(g -> g.open = false);
                 closed.add(rec.deepCopy().put("what", "DRM fd " + d.alias() + " " + d.path()));
             }
+            case "spawn" -> {
+                // A light client: a holder process that inherits these dma-buf fds and does nothing else.
+                List<Buf> held = new ArrayList<>();
+                s.path("bufs").forEach(a -> held.add(buf(a.asText())));
+                ArrayNode fds = JSON.createArrayNode();
+                HolderProcess h = spawnHolding(held, fds);
+                spawned.add(new Spawned(s.path("as").asText(), h, fds));
+                rec.put("pid", h.pid());
+                rec.set("fds", fds);
+            }
+            case "bulk" -> rec.setAll(bulk(s));
             default -> throw new IllegalArgumentException("unknown op " + op);
         }
+        return rec;
+    }
+
+    private HolderProcess spawnHolding(List<Buf> held, ArrayNode fds) throws DrmException {
+        List<Integer> src = new ArrayList<>();
+        held.forEach(b -> src.add(b.file().fd()));
+        HolderProcess h = drm.spawnHolder(src, List.of(SLEEP, "infinity"));
+        for (int i = 0; i < held.size(); i++) {
+            Buf b = held.get(i);
+            fds.addObject().put("alias", b.alias()).put("fd", h.fds().get(i)).put("ino", b.ino())
+                    .put("size", b.size()).put("origin", "inherited from " + name);
+        }
+        return h;
+    }
+
+    /** {@code sleep} of the system: the holder program (coreutils). */
+    private static final String SLEEP = Files.isExecutable(Path.of("/usr/bin/sleep")) ? "/usr/bin/sleep" : "/bin/sleep";
+
+    /**
+     * Many holders, each with many dma-bufs: udmabufs where /dev/udmabuf exists, else vgem dumb
+     * buffers exported and their handles closed (the dma-buf keeps the GEM object). This process
+     * keeps none of them: after each holder is spawned its own fds are closed, so every buffer has
+     * exactly one fd, in its holder.
+     */
+    private ObjectNode bulk(JsonNode s) throws DrmException, IOException {
+        int holders = s.path("holders").asInt(50);
+        int per = s.path("perHolder").asInt(200);
+        String prefix = s.path("prefix").asText("holder");
+        boolean udmabuf = drm.udmabuf().available() && !s.path("forceDumb").asBoolean(false);
+        Drm d = udmabuf ? null : drm(s.path("drm").asText());
+        long size = 4096;
+        long bytes = 0;
+        for (int i = 0; i < holders; i++) {
+            List<Buf> held = new ArrayList<>();
+            try {
+                for (int j = 0; j < per; j++) {
+                    String alias = String.format("%s-%02d-%03d", prefix, i + 1, j + 1);
+                    DmaBufFile f;
+                    String exporter;
+                    if (udmabuf) {
+                        try (MemFd m = drm.memfd("gemscope-" + alias, size, LinuxUapi.MFD_ALLOW_SEALING)) {
+                            m.addSeals(LinuxUapi.F_SEAL_SHRINK);
+                            f = drm.udmabuf().create(m, 0, size, dev.gemscope.backend.drm.DmaBufUapi.UDMABUF_FLAGS_CLOEXEC);
+                        }
+                        exporter = "udmabuf";
+                    } else {
+                        DumbBuffer b = d.file().createDumb(32, 32, 32);
+                        try {
+                            f = d.file().primeHandleToFd(b.handle(), EXPORT_FLAGS);
+                        } finally {
+                            d.file().gemClose(b.handle());
+                        }
+                        exporter = "drm";
+                    }
+                    long ino = inode(f.fd());
+                    Buf b = new Buf(alias, f, ino, f.size(), udmabuf ? "udmabuf" : "export:" + d.driver());
+                    held.add(b);
+                    created.addObject().put("ino", ino).put("size", b.size()).put("exporter", exporter)
+                            .put("createdBy", name).put("how", udmabuf ? "udmabuf" : "export");
+                    if (!udmabuf) {
+                        ((ObjectNode) created.get(created.size() - 1)).put("exporterDriver", d.driver());
+                    }
+                    bytes += b.size();
+                }
+                ArrayNode fds = JSON.createArrayNode();
+                HolderProcess h = spawnHolding(held, fds);
+                spawned.add(new Spawned(String.format("%s-%02d", prefix, i + 1), h, fds));
+            } finally {
+                held.forEach(b -> b.file().close());
+            }
+        }
+        ObjectNode rec = JSON.createObjectNode();
+        rec.put("holders", holders);
+        rec.put("dmaBufs", holders * per);
+        rec.put("bytes", bytes);
+        rec.put("allocator", udmabuf ? "udmabuf" : "vgem dumb + export");
         return rec;
     }
 
@@ -392,6 +488,23 @@ public final class ChildProcess {
         r.set("fences", JSON.valueToTree(fences));
         r.set("failedCalls", JSON.valueToTree(failures));
         r.set("closed", JSON.valueToTree(closed));
+        r.set("createdDmaBufs", created);
+        ArrayNode sp = r.putArray("spawned");
+        for (Spawned h : spawned) {
+            ObjectNode o = sp.addObject();
+            o.put("name", h.name());
+            o.put("pid", h.process().pid());
+            o.put("comm", "sleep");
+            o.put("holder", true);
+            o.put("spawnedBy", name);
+            o.putArray("drmFds");
+            o.putArray("gemObjects");
+            o.set("dmaBufFds", h.fds());
+            o.putArray("mappings");
+            o.putArray("fences");
+            o.putArray("failedCalls");
+            o.putArray("closed");
+        }
         return r;
     }
 
@@ -402,6 +515,8 @@ public final class ChildProcess {
 
     /** Releases everything: mappings, dma-buf fds, memfds, then DRM fds (which drops handles). */
     void releaseAll() {
+        spawned.forEach(h -> h.process().close());
+        spawned.clear();
         for (int i = maps.size() - 1; i >= 0; i--) {
             maps.get(i).mapping().close();
         }

@@ -34,6 +34,12 @@ public final class Coordinator implements AutoCloseable {
     /** The class whose {@code main} runs one child (lives in cli: only cli touches System.out). */
     public static final String CHILD_MAIN = "dev.gemscope.backend.cli.WorkloadChildMain";
 
+    /**
+     * More JVM options for the children, space-separated (e.g. {@code -XX:SharedArchiveFile=child.jsa}:
+     * an AppCDS archive made on the host halves the children's start-up in the emulated guest).
+     */
+    public static final String CHILD_JVM_OPTIONS = "gemscope.workload.childJvmOptions";
+
     private final JsonNode scenario;
     private final PrintWriter log;
     private final Path socketDir;
@@ -70,7 +76,13 @@ public final class Coordinator implements AutoCloseable {
             Child c = new Child();
             c.name = p.asText();
             List<String> cmd = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                    "-XX:+UseSerialGC", "-Xmx64m", "-cp", cp, CHILD_MAIN, c.name, socketDir.toString()));
+                    "-XX:+UseSerialGC", "-Xmx64m"));
+            for (String o : System.getProperty(CHILD_JVM_OPTIONS, "").trim().split("\\s+")) {
+                if (!o.isEmpty()) {
+                    cmd.add(o);
+                }
+            }
+            cmd.addAll(List.of("-cp", cp, CHILD_MAIN, c.name, socketDir.toString()));
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
             c.process = pb.start();
             c.stdin = new OutputStreamWriter(c.process.getOutputStream(), StandardCharsets.UTF_8);
@@ -84,6 +96,7 @@ public final class Coordinator implements AutoCloseable {
             }
             c.pid = ready.path("pid").asLong();
             log.printf("workload: process %s is pid %d%n", c.name, c.pid);
+            log.flush();
         }
     }
 
@@ -121,7 +134,10 @@ public final class Coordinator implements AutoCloseable {
             if (!reply.path("ok").asBoolean()) {
                 throw new IOException("report of " + c.name + " failed: " + reply);
             }
-            reports.add(reply.path("report"));
+            JsonNode report = reply.path("report");
+            reports.add(report);
+            // The light holder processes it spawned are processes of the scene in their own right.
+            report.path("spawned").forEach(reports::add);
         }
         return Manifests.build(scenario, reports, stepResults, baselineDmaBufs);
     }

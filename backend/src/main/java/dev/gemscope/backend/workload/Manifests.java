@@ -60,6 +60,9 @@ public final class Manifests {
                     b.put("exporter", res.path("exporter").asText());
                     b.put("createdBy", step.path("proc").asText());
                     b.put("how", step.path("op").asText());
+                    if (!res.path("exporterDriver").asText("").isEmpty()) {
+                        b.put("exporterDriver", res.path("exporterDriver").asText());
+                    }
                     exporterDriver.put(res.path("ino").asLong(), res.path("exporterDriver").asText(""));
                 }
                 case "setname" -> buf(bufs, res.path("ino").asLong()).put("name", res.path("name").asText());
@@ -67,10 +70,23 @@ public final class Manifests {
                 }
             }
         }
+        for (JsonNode p : reports) {
+            for (JsonNode c : p.path("createdDmaBufs")) {
+                ObjectNode b = buf(bufs, c.path("ino").asLong());
+                b.put("size", c.path("size").asLong());
+                b.put("exporter", c.path("exporter").asText());
+                b.put("createdBy", c.path("createdBy").asText());
+                b.put("how", c.path("how").asText());
+                if (c.has("exporterDriver")) {
+                    b.put("exporterDriver", c.path("exporterDriver").asText());
+                }
+            }
+        }
         for (ObjectNode b : bufs.values()) {
             b.putArray("holders");
             b.putArray("mappings");
             b.putArray("importedBy");
+            b.putArray("fences");
             b.put("exporterObjectHasHandle", false);
         }
         for (JsonNode p : reports) {
@@ -82,6 +98,12 @@ public final class Manifests {
             for (JsonNode map : p.path("mappings")) {
                 ObjectNode b = known(bufs, map.path("ino").asLong());
                 ((ArrayNode) b.get("mappings")).addObject().put("pid", pid).put("length", map.path("length").asLong());
+            }
+            for (JsonNode f : p.path("fences")) {
+                if (f.has("ino")) {
+                    ((ArrayNode) known(bufs, f.path("ino").asLong()).get("fences")).addObject().put("pid", pid)
+                            .put("write", f.path("write").asBoolean(true));
+                }
             }
             for (JsonNode g : p.path("gemObjects")) {
                 if (!g.path("open").asBoolean() || !g.has("dmaBufIno")) {

@@ -77,4 +77,10 @@ public final class JnrDrmNative implements DrmNative {
     public dev.gemscope.backend.drm.UnixSocket unixConnect(java.nio.file.Path path) throws DrmException {
         return JnrUnixListener.connect(path);
     }
+
+    @Override
+    public dev.gemscope.backend.drm.HolderProcess spawnHolder(java.util.List<Integer> fds,
+            java.util.List<String> argv) throws DrmException {
+        return JnrHolderProcess.spawn(fds, argv);
+    }
 }

@@ -129,6 +129,36 @@ final class Native {
         @ssize_t
         long recvmsg(int fd, Pointer msg, int flags);
 
+        /** {@code int posix_spawn_file_actions_init(posix_spawn_file_actions_t *fa)}. */
+        int posix_spawn_file_actions_init(Pointer fa);
+
+        /** {@code int posix_spawn_file_actions_destroy(posix_spawn_file_actions_t *fa)}. */
+        int posix_spawn_file_actions_destroy(Pointer fa);
+
+        /** {@code int posix_spawn_file_actions_adddup2(posix_spawn_file_actions_t *fa, int fd, int newfd)}. */
+        int posix_spawn_file_actions_adddup2(Pointer fa, int fd, int newfd);
+
+        /** {@code int posix_spawn_file_actions_addopen(fa, int fd, const char *path, int oflag, mode_t mode)}. */
+        int posix_spawn_file_actions_addopen(Pointer fa, int fd, @In String path, int oflag, int mode);
+
+        /** {@code int posix_spawn_file_actions_addclosefrom_np(fa, int from)} (glibc 2.34+). */
+        int posix_spawn_file_actions_addclosefrom_np(Pointer fa, int from);
+
+        /**
+         * {@code int posix_spawn(pid_t *pid, const char *path, const posix_spawn_file_actions_t *fa,
+         * const posix_spawnattr_t *attr, char *const argv[], char *const envp[])}: returns an error
+         * number rather than setting errno.
+         */
+        int posix_spawn(Pointer pid, @In String path, Pointer fa, Pointer attr, Pointer argv, Pointer envp);
+
+        /** {@code int kill(pid_t pid, int sig)}. */
+        @SaveError
+        int kill(int pid, int sig);
+
+        /** {@code pid_t waitpid(pid_t pid, int *status, int options)}. */
+        @SaveError
+        int waitpid(int pid, Pointer status, int options);
+
         @SaveError
         @Variadic(fixedCount = 1)
         long syscall(long number, long a1, long a2, long a3, long a4, long a5);
