@@ -97,7 +97,7 @@ for jar in "$deps"/*.jar; do
     esac
 done
 # gemscope.home is lib/app in the image: `gemscope-cli show` and the GUI find the demo capture there.
-cp "$repo/resources/captures/demo-snapshot.json" "$out/stage/app/resources/captures/"
+cp "$repo/resources/captures/compositor-6.12.json" "$out/stage/app/resources/captures/"
 
 step "jdeps: the JDK modules the class path needs"
 fx_modules=javafx.controls,javafx.swing,org.controlsfx.controls

@@ -122,7 +122,7 @@ check "without a display the GUI says so in one line and exits 2" \
 # With a DRM device here the GUI would open this machine; the demo capture is then named explicitly.
 demo_args=()
 if compgen -G '/sys/class/drm/card*' >/dev/null || compgen -G '/sys/class/drm/renderD*' >/dev/null; then
-    demo_args=("$image/lib/app/resources/captures/demo-snapshot.json")
+    demo_args=("$image/lib/app/resources/captures/compositor-6.12.json")
 fi
 shot="$tmp/gemscope-gui.png"
 start=$SECONDS

@@ -16,6 +16,12 @@ public final class TestData {
         return p.toAbsolutePath().normalize();
     }
 
+    /** The no-device demo: a live capture of the compositor workload in the QEMU bench. */
+    public static Path liveDemoCapture() {
+        return repo().resolve(dev.gemscope.backend.source.DrmPresence.DEMO_CAPTURE);
+    }
+
+    /** The transcribed i915 + vgem sample most UI tests use (fixed capturedAt; i915 details, a leak). */
     public static Path demoCapture() {
         return repo().resolve("resources/captures/demo-snapshot.json");
     }

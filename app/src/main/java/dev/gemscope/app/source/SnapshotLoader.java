@@ -15,7 +15,7 @@ import java.nio.file.Path;
 public class SnapshotLoader {
 
     /** The demo capture inside the app jar (copied from resources/captures at build time). */
-    static final String BUNDLED_DEMO = "/dev/gemscope/app/demo/demo-snapshot.json";
+    static final String BUNDLED_DEMO = "/dev/gemscope/app/demo/compositor-6.12.json";
 
     private final SnapshotCodec codec = new SnapshotCodec();
 
@@ -40,7 +40,7 @@ public class SnapshotLoader {
             if (in == null) {
                 throw new IOException("the demo capture is missing from this build (" + BUNDLED_DEMO + ")");
             }
-            return codec.read(in, "demo-snapshot.json");
+            return codec.read(in, "compositor-6.12.json");
         }
     }
 

@@ -20,7 +20,7 @@ class SnapshotLoaderTest {
     @Test
     void theJarCarriesTheDemoCapture() throws Exception {
         Snapshot bundled = loader.load(SnapshotSource.demo(null), Job.Progress.NONE);
-        Snapshot file = loader.load(SnapshotSource.demo(TestData.demoCapture()), Job.Progress.NONE);
+        Snapshot file = loader.load(SnapshotSource.demo(TestData.liveDemoCapture()), Job.Progress.NONE);
         assertEquals(file, bundled);
     }
 

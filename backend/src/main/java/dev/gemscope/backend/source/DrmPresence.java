@@ -7,7 +7,7 @@ package dev.gemscope.backend.source;
 public final class DrmPresence {
 
     /** The demo capture, relative to gemscope's home (the repository or the installed tree). */
-    public static final String DEMO_CAPTURE = "resources/captures/demo-snapshot.json";
+    public static final String DEMO_CAPTURE = "resources/captures/compositor-6.12.json";
 
     private DrmPresence() {
     }
