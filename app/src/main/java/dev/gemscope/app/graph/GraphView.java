@@ -146,9 +146,14 @@ public final class GraphView extends BorderPane {
         dot.setTooltip(new Tooltip("Export what is shown as Graphviz DOT"));
         dot.setOnAction(e -> dialogs.chooseSaveTarget("Export the graph as Graphviz DOT", "dot", "sharing-graph.dot")
                 .ifPresent(this::exportDot));
+        // The legend sits over the graph's bottom-left corner; on a tall graph it hides nodes there.
+        CheckBox showLegend = new CheckBox("Legend");
+        showLegend.setId("graph-show-legend");
+        showLegend.setSelected(true);
+        legend.visibleProperty().bind(showLegend.selectedProperty());
         Label focusLabel = new Label("Focus");
         Label export = new Label("Export");
-        HBox bar = new HBox(6, focusLabel, focus, deviceEdges, new Separator(javafx.geometry.Orientation.VERTICAL),
+        HBox bar = new HBox(6, focusLabel, focus, deviceEdges, showLegend, new Separator(javafx.geometry.Orientation.VERTICAL),
                 out, in, fit, new Separator(javafx.geometry.Orientation.VERTICAL), export, png, dot);
         for (Node n : bar.getChildren()) {
             if (n instanceof Region r && n != focus) {

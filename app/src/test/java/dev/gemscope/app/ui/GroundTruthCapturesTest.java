@@ -66,6 +66,9 @@ class GroundTruthCapturesTest {
         assertTrue(robot.lookup("#" + GraphView.cssId("buf:ino:1")).tryQuery().isPresent(),
                 "the window buffer the import came from is drawn");
         Screenshots.save(app.stage.getScene(), "09-live-compositor-graph");
+        robot.clickOn("#graph-show-legend");
+        assertTrue(!robot.lookup("#graph-legend").query().isVisible(), "the legend can be hidden");
+        Screenshots.save(app.stage.getScene(), "09-live-compositor-graph-no-legend");
     }
 
     @ParameterizedTest
