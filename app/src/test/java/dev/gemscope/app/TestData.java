@@ -90,9 +90,21 @@ public final class TestData {
                 new dev.gemscope.backend.model.FailedOperation("2026-11-25T17:20:45.240Z", 2301, "prime-render",
                         "vgem", "DRM_IOCTL_GEM_CLOSE", "handle 99", "EINVAL", 22, "tracefs",
                         "the handle is not open on this DRM fd", false));
-        return new Snapshot(s.capturedAt(), s.host(), s.kernelRelease(), s.origin(), s.sources(), s.visibility(),
+        Snapshot withFailures = new Snapshot(s.capturedAt(), s.host(), s.kernelRelease(), s.origin(), s.sources(), s.visibility(),
                 s.processes(), s.devices(), s.clients(), s.gemObjects(), s.dmaBufs(), s.attachments(), s.holders(),
                 s.mappings(), failures, s.totals(), s.warnings(), s.probeResults());
+        // Rows as `gemscope probe -o` writes them (test data: the probe never ran on i915 hardware).
+        return withFailures.withProbe(java.util.List.of(
+                new dev.gemscope.backend.model.ProbeResult("19", "legacy mmap of a foreign import fails",
+                        "0000:00:02.0 (i915)", dev.gemscope.backend.model.ProbeResult.Outcome.PASS, "ENXIO", "ENXIO", null,
+                        "i915_gem_mman.c: i915_gem_mmap_ioctl"),
+                new dev.gemscope.backend.model.ProbeResult("31", "flink and open are refused on render nodes",
+                        "vgem (vgem)", dev.gemscope.backend.model.ProbeResult.Outcome.PASS, "EACCES, EACCES",
+                        "EACCES, EACCES", null, "drm_ioctl.c: drm_ioctl_permit"),
+                new dev.gemscope.backend.model.ProbeResult("11-udmabuf", "importing a udmabuf adds one attachment",
+                        "vgem (vgem)", dev.gemscope.backend.model.ProbeResult.Outcome.NOT_APPLICABLE,
+                        "one attachment", null, "no /dev/udmabuf on this kernel (CONFIG_UDMABUF)", "udmabuf.c")),
+                java.util.List.of());
     }
 
     /** The demo capture as an unprivileged user would have collected it: debugfs and others' fds hidden. */

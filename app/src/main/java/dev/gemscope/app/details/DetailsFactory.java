@@ -7,6 +7,7 @@ import dev.gemscope.backend.model.DmaBuf;
 import dev.gemscope.backend.model.DrmClient;
 import dev.gemscope.backend.model.DrmDevice;
 import dev.gemscope.backend.model.FailedOperation;
+import dev.gemscope.backend.model.ProbeResult;
 import dev.gemscope.backend.model.GemObject;
 import dev.gemscope.backend.model.Holder;
 import dev.gemscope.backend.model.Mapping;
@@ -282,6 +283,20 @@ public final class DetailsFactory {
                 .add("error", f.errnoName() + " (" + f.errno() + ")")
                 .add("seen by", f.source())
                 .add("explanation", f.explanation())
+                .add("by design", f.expectedByDesign() == null ? "unknown"
+                        : f.expectedByDesign() ? "yes: the kernel refuses this on purpose" : "no: misuse or a bug")
+                .build();
+    }
+
+    /** A probe rule's result; needs no index (the device is named in the row). */
+    public static Details probe(ProbeResult r) {
+        return Details.builder("Probe rule " + r.ruleId() + " on " + r.device())
+                .add("rule", r.title())
+                .add("outcome", r.outcome().name())
+                .add("expected", r.expected())
+                .add("observed", r.observed())
+                .add("why", r.reason())
+                .add("source", r.citation())
                 .build();
     }
 

@@ -55,7 +55,7 @@ public class MainView {
         addTab(Screen.GRAPH, new GraphView(vm.graph(), vm.dialogs(), text -> vm.noticeProperty().set(Notice.info(text))),
                 null);
         DataTable<?> failures = new DataTable<>(vm.failures().table(), "failures");
-        addTab(Screen.FAILURES, failures, failures);
+        addTab(Screen.FAILURES, failuresPane(failures), failures);
         CompareView compare = new CompareView(vm.compare());
         addTab(Screen.COMPARE, compare, compare.processesTable());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -125,6 +125,16 @@ public class MainView {
             }
         }
         tabs.getTabs().add(at, tab);
+    }
+
+    private Node failuresPane(DataTable<?> failures) {
+        DataTable<?> probe = new DataTable<>(vm.failures().probe(), "probe");
+        VBox bottom = new VBox(new SectionLabel("Probe: PRIME rules checked on this machine's devices"), probe);
+        VBox.setVgrow(probe, javafx.scene.layout.Priority.ALWAYS);
+        SplitPane split = new SplitPane(failures, bottom);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.55);
+        return split;
     }
 
     private Node dmaBufsPane() {

@@ -104,6 +104,7 @@ public class MainViewModel {
         followSelection(processes.processes());
         followSelection(processes.clients());
         followSelection(failures.table());
+        followSelection(failures.probe());
         followSelection(compare.processes());
         followSelection(compare.changes());
         devices.selectedProperty().addListener((o, a, d) -> onDeviceSelected(d));
@@ -122,6 +123,7 @@ public class MainViewModel {
                 details.set(table.details(row));
             }
         });
+        table.onRefocus(row -> details.set(table.details(row)));
     }
 
     private void installActions() {

@@ -3,7 +3,7 @@ package dev.gemscope.app.main;
 import dev.gemscope.app.details.DetailsFactory;
 import dev.gemscope.app.devices.DeviceRow;
 import dev.gemscope.app.dmabufs.DmaBufsViewModel;
-import dev.gemscope.app.failures.FailureRow;
+import dev.gemscope.app.failures.FailuresViewModel;
 import dev.gemscope.app.index.SnapshotIndex;
 import dev.gemscope.app.objects.GemObjectRow;
 import dev.gemscope.app.processes.ProcessesViewModel;
@@ -23,7 +23,7 @@ record PreparedSnapshot(
         TableModel.Prepared<GemObjectRow> objects,
         DmaBufsViewModel.Prepared dmaBufs,
         ProcessesViewModel.Prepared processes,
-        TableModel.Prepared<FailureRow> failures,
+        FailuresViewModel.Prepared failures,
         List<DeviceRow> devices) {
 
     /** Off the FX thread: reads only the view models' immutable column definitions. */

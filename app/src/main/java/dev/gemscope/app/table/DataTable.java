@@ -87,6 +87,11 @@ public final class DataTable<R> extends VBox {
                 .then(model.emptyTextProperty()).otherwise("No " + model.noun() + " match the filter."));
         table.setPlaceholder(placeholder);
         table.setRowFactory(t -> row());
+        table.focusedProperty().addListener((o, was, focused) -> {
+            if (focused) {
+                model.refocused();
+            }
+        });
         // Wide tables (GEM objects has 11 columns) scroll sideways at 1280 px: the header's "+" menu lets
         // users hide the columns they do not need instead.
         table.setTableMenuButtonVisible(true);

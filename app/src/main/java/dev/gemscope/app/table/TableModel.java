@@ -40,6 +40,7 @@ public final class TableModel<R> {
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final ObjectProperty<Predicate<R>> scope = new SimpleObjectProperty<>(this, "scope", r -> true);
     private final ObjectProperty<R> selected = new SimpleObjectProperty<>(this, "selected");
+    private final List<java.util.function.Consumer<R>> refocusListeners = new ArrayList<>();
     private final ObjectProperty<R> selectionRequest = new SimpleObjectProperty<>(this, "selectionRequest");
     private final ObjectProperty<Predicate<R>> highlight = new SimpleObjectProperty<>(this, "highlight");
     private long flashMillis = 3000;
@@ -205,6 +206,22 @@ public final class TableModel<R> {
 
     public ObjectProperty<R> selectedProperty() {
         return selected;
+    }
+
+    /**
+     * Runs {@code listener} when the table is focused again with its selection unchanged: the details
+     * pane then shows this table's row again (another table may have replaced it meanwhile).
+     */
+    public void onRefocus(java.util.function.Consumer<R> listener) {
+        refocusListeners.add(listener);
+    }
+
+    /** Called by the view when the table gains focus. */
+    public void refocused() {
+        R row = selected.get();
+        if (row != null) {
+            refocusListeners.forEach(l -> l.accept(row));
+        }
     }
 
     public R getSelected() {

@@ -108,7 +108,13 @@ class MainWindowTest {
         AppHarness.waitFor(() -> app.vm.detailsProperty().get().title().equals("Failed DRM_IOCTL_I915_GEM_PREAD"));
         assertTrue(robot.lookup("expected").tryQuery().isPresent(), "the by-design marker is shown");
         assertTrue(robot.lookup("unexpected").tryQuery().isPresent(), "so is the opposite verdict");
+        assertEquals(3, robot.lookup("#probe-table").queryTableView().getItems().size(), "the probe's rule results");
+        assertTrue(robot.lookup("not applicable").tryQuery().isPresent());
         Screenshots.save(app.stage.getScene(), "05-failures");
+        robot.clickOn(robot.lookup("#probe-table .table-row-cell").nth(2).queryAs(javafx.scene.Node.class));
+        AppHarness.waitFor(() -> app.vm.detailsProperty().get().title().equals("Probe rule 11-udmabuf on vgem (vgem)"));
+        robot.clickOn(robot.lookup("#failures-table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        AppHarness.waitFor(() -> app.vm.detailsProperty().get().title().equals("Failed DRM_IOCTL_I915_GEM_PREAD"));
         robot.type(javafx.scene.input.KeyCode.ENTER);
         AppHarness.waitFor(() -> app.vm.screenProperty().get() == dev.gemscope.app.main.Screen.OBJECTS);
         assertEquals("0000:00:02.0/import:ino:57", app.vm.objects().table().getSelected().id());
