@@ -30,8 +30,8 @@ step() { printf '[%3ds] %s\n' "$SECONDS" "$*"; }
 
 # Debian package → a file that shows it is installed.
 declare -A needs=(
-    [openjdk-17-jdk-headless]=/usr/lib/jvm/java-17-openjdk-amd64/bin/jlink
-    [openjdk-17-jmods]=/usr/lib/jvm/java-17-openjdk-amd64/jmods/java.base.jmod
+    # Debian 12's openjdk-17-jdk-headless ships the jmods jlink needs (there is no openjdk-17-jmods package).
+    [openjdk-17-jdk-headless]=/usr/lib/jvm/java-17-openjdk-amd64/jmods/java.base.jmod
     [maven]=/usr/bin/mvn
     [binutils]=/usr/bin/objcopy            # jlink --strip-debug runs objcopy on the native libraries
     [dpkg-dev]=/usr/bin/dpkg-shlibdeps     # the .deb's Depends from the ELF files it contains
