@@ -1,6 +1,7 @@
 package dev.gemscope.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -18,6 +19,16 @@ class ArchitectureTest {
     static void importApp() {
         app = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.gemscope.app");
+    }
+
+    @Test
+    void theRulesSeeTheClassesTheyConstrain() {
+        // An ArchUnit rule over an empty import passes vacuously: make sure the constrained classes are there.
+        for (String pkg : new String[] {"dev.gemscope.app.fx", "dev.gemscope.app.main", "dev.gemscope.app.source",
+                "dev.gemscope.app.index"}) {
+            assertTrue(app.containPackage(pkg) && !app.getPackage(pkg).getClasses().isEmpty(), pkg + " was not imported");
+        }
+        assertTrue(app.stream().anyMatch(c -> c.getSimpleName().endsWith("ViewModel")), "no view model was imported");
     }
 
     @Test
