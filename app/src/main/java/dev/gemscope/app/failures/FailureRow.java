@@ -2,7 +2,6 @@ package dev.gemscope.app.failures;
 
 import dev.gemscope.app.index.SnapshotIndex;
 import dev.gemscope.backend.model.FailedOperation;
-import java.util.Locale;
 
 /**
  * A failed operation with its process and device named.
@@ -10,22 +9,13 @@ import java.util.Locale;
  * @param failure the model record
  * @param process "prime-render [2301]" or the comm alone
  * @param device "0000:00:02.0 (i915)"
- * @param byDesign the failure is expected by design (e.g. pread on an import): the record's own verdict,
- *        or, for snapshots written before it had one, what its explanation says
+ * @param byDesign the record says the failure is expected by design (e.g. pread on an import)
  */
 public record FailureRow(FailedOperation failure, String process, String device, boolean byDesign) {
 
     public static FailureRow of(FailedOperation f, SnapshotIndex index) {
         String process = f.pid() != null ? index.processLabel(f.pid()) : f.comm() == null ? "" : f.comm();
-        return new FailureRow(f, process, index.deviceLabel(f.deviceId()), byDesign(f));
-    }
-
-    private static boolean byDesign(FailedOperation f) {
-        if (f.expectedByDesign() != null) {
-            return f.expectedByDesign();
-        }
-        String explanation = f.explanation() == null ? "" : f.explanation().toLowerCase(Locale.ROOT);
-        return explanation.contains("by design") || explanation.contains("expected");
+        return new FailureRow(f, process, index.deviceLabel(f.deviceId()), Boolean.TRUE.equals(f.expectedByDesign()));
     }
 
     /** "expected" (by design), "unexpected" (the knowledge base says misuse or a bug), or "" (unknown). */

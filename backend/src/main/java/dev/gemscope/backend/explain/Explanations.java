@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,10 +42,13 @@ public final class Explanations {
     }
 
     public Optional<Explanation> explain(FailureContext failure) {
-        return entries.stream()
-                .filter(e -> e.matches(failure))
-                .max(Comparator.comparingInt(ExplanationEntry::specificity)
-                        .thenComparing(Comparator.comparingInt(entries::indexOf).reversed()))
-                .map(ExplanationEntry::explanation);
+        ExplanationEntry best = null;
+        for (ExplanationEntry e : entries) {
+            // Strictly greater: among equally specific entries the first in the file stays.
+            if (e.matches(failure) && (best == null || e.specificity() > best.specificity())) {
+                best = e;
+            }
+        }
+        return Optional.ofNullable(best).map(ExplanationEntry::explanation);
     }
 }
